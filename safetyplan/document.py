@@ -1,0 +1,103 @@
+"""What a reader hands to a layout: the file's blocks in order, nothing more.
+
+A reader knows file formats and nothing of plans; a layout knows plans and
+nothing of file formats.  The Document between them is deliberately plain —
+paragraphs with their source line and tables as rows of cell texts — so that a
+plan typed as text, saved as .docx or scraped as HTML reaches a layout in the
+same shape and imports to the same Plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Union
+
+import attrs
+
+
+@attrs.frozen
+class Paragraph:
+    """One paragraph (a line of a text file, a ``<w:p>`` of a Word file).
+
+    ``line`` is its 1-based line (or paragraph) number in the source; ``style``
+    the Word style or Markdown heading level where the source has one
+    (``Heading 1``, ``h2``), which layouts may use as a hint but never need.
+    """
+
+    text: str
+    line: int
+    style: str | None = None
+
+
+@attrs.frozen
+class Cell:
+    """One cell of a table row, merged cells resolved.
+
+    ``paragraphs`` keeps the cell's paragraphs apart (a task cell may hold two
+    tasks); ``merged`` is True where this cell continues a cell merged from the
+    row above or the left, so a layout can tell a repeated value from a
+    restated one.
+    """
+
+    paragraphs: tuple[str, ...]
+    merged: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@attrs.frozen
+class Row:
+    cells: tuple[Cell, ...]
+    line: int
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.cells)
+
+
+@attrs.frozen
+class Table:
+    rows: tuple[Row, ...]
+    line: int
+
+
+Block = Union[Paragraph, Table]
+
+
+@attrs.frozen
+class Document:
+    """A file's content as ordered blocks, with where it came from."""
+
+    blocks: tuple[Block, ...]
+    path: str | None = None
+    format: str | None = None
+    digest: str | None = None
+    warnings: tuple[str, ...] = ()
+    """What the reader had to repair (dropped control characters, a guessed
+    encoding); reported by the command line, never fatal."""
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                yield block
+
+    def tables(self) -> Iterator[Table]:
+        for block in self.blocks:
+            if isinstance(block, Table):
+                yield block
+
+    def text(self) -> str:
+        """All text, paragraphs and cells, one line each: what detection reads."""
+        out: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                out.append(block.text)
+            else:
+                for row in block.rows:
+                    out.append("\t".join(row.texts))
+        return "\n".join(out)
+
+
+__all__ = ["Block", "Cell", "Document", "Paragraph", "Row", "Table"]

@@ -1,0 +1,1 @@
+"""Readers: file bytes → Document (or Plans, for safetyplan's own formats)."""

@@ -1,0 +1,94 @@
+"""Plain text and Markdown: one paragraph per line, tab-separated runs as tables.
+
+Text exports of Word plans keep a table as lines of tab-separated cells, and
+web extractions leave ``<p>…</p>`` fragments inside those cells where a cell
+held several paragraphs.  Both are resolved here, so a layout sees the same
+Table whether the plan came as text or as .docx.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..document import Block, Cell, Document, Paragraph, Row, Table
+from ..hookspecs import ReadResult, Reader, hookimpl
+from .encoding import decode
+
+_P_FRAGMENT = re.compile(r"<p(?:\s[^<>]{0,200})?>(.*?)</p>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
+_MD_HEADING = re.compile(r"#{1,6}(?=\s|[^#])")
+
+
+def split_cell(raw: str) -> Cell:
+    """One cell's text, ``<p>`` fragments split into paragraphs, tags removed."""
+    parts = _P_FRAGMENT.findall(raw)
+    if parts:
+        paragraphs = [strip_tags(p) for p in parts]
+        rest = strip_tags(_P_FRAGMENT.sub(" ", raw))
+        if rest:
+            paragraphs.append(rest)
+    else:
+        paragraphs = [strip_tags(raw)]
+    return Cell(tuple(p for p in paragraphs if p) or ("",))
+
+
+def strip_tags(text: str) -> str:
+    """Remove HTML tags and resolve entities."""
+    return html.unescape(_TAG.sub("", text)).strip()
+
+
+def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
+    """Split decoded text into paragraphs (non-blank lines) and tables
+    (consecutive lines holding tabs)."""
+    blocks: list[Block] = []
+    rows: list[Row] = []
+    table_line = 0
+
+    def flush() -> None:
+        nonlocal rows
+        if rows:
+            blocks.append(Table(tuple(rows), table_line))
+            rows = []
+
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.rstrip()
+        if "\t" in stripped.strip("\t ") or (rows and "\t" in stripped):
+            if not rows:
+                table_line = number
+            rows.append(Row(tuple(split_cell(c) for c in stripped.split("\t")), number))
+            continue
+        flush()
+        if not stripped.strip():
+            continue
+        style = None
+        if markdown or stripped.lstrip().startswith("#"):
+            m = _MD_HEADING.match(stripped.lstrip())
+            if m:
+                style = f"h{len(m.group(0))}"
+        blocks.append(Paragraph(stripped, number, style))
+    flush()
+    return blocks
+
+
+class TextReader:
+    name = "text"
+    suffixes: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
+    description = "plain text and Markdown (UTF-8, UTF-16, GB18030/GBK detected)"
+
+    def sniff(self, head: bytes) -> bool:
+        return True
+
+    def read(self, data: bytes, *, path: str | None = None) -> ReadResult:
+        text, encoding, warnings = decode(data, path=path)
+        markdown = bool(path and path.lower().endswith((".md", ".markdown")))
+        blocks = text_to_blocks(text, markdown=markdown)
+        return Document(tuple(blocks), path=path, format=f"text/{encoding}", warnings=tuple(warnings))
+
+
+@hookimpl
+def safetyplan_readers() -> list[Reader]:
+    return [TextReader()]
+
+
+__all__ = ["TextReader", "split_cell", "strip_tags", "text_to_blocks"]
