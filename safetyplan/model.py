@@ -101,6 +101,10 @@ class Measure:
     section_path: tuple[str, ...] = ()
     assignments: tuple[Assignment, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
+    recurring: tuple[Deadline, ...] = ()
+    """Frequencies the measure sets (``每季度至少1次``): Deadlines with a
+    ``recurrence`` and no ``due``, kept apart from ``deadlines`` because they
+    set no completion date."""
     span: Span | None = None
     implements: tuple[str, ...] | None = None
     """For a task-table row: the section path plus label of the body measure

@@ -2,9 +2,10 @@
 
 The core registers its own readers and writers the way pytest registers its
 built-in plugins: a list of module names, imported and registered in order.
-Layouts come only from the ``safetyplan`` entry-point group, so the regional
-layouts shipped with safetyplan are found exactly as a third-party region's
-package would be.  Each registered object keeps the plugin and distribution it
+Regional layouts come only from the ``safetyplan`` entry-point group, so the
+ones shipped with safetyplan are found exactly as a third-party region's
+package would be; the core itself names no region (its one built-in layout
+reads back the task tables safetyplan writes).  Each registered object keeps the plugin and distribution it
 came from, for ``safetyplan plugins`` and for error messages.
 """
 
@@ -32,6 +33,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "safetyplan.writers.json",
     "safetyplan.writers.docx",
     "safetyplan.layouts.units",
+    "safetyplan.layouts.tasktable",
 )
 """Core modules registered as plugins, in order.  A module missing here is
 simply skipped, so the list can name modules that later releases add."""
