@@ -1,0 +1,596 @@
+"""The key-task table (重点任务分工表) that restates the body's articles.
+
+A plan's attachment often breaks every body article into numbered tasks, one
+row each: a merged first-column cell naming the body part (``一、…``), the task
+(``1 各级党委…``), the responsible units and the completion deadline.  What
+reaches a layout is rarely that clean table:
+
+* a text extraction prints the merged part cell on any one row of the part, on
+  several, twice in one cell or on none, and sometimes on a row of the next
+  part; a Word table repeats it on every row it spans;
+* the header row is repeated at every page break;
+* one task cell may hold two tasks (``<p>26 …</p> <p>27 …</p>`` or
+  ``57 … 58 …``), and the second task's own units and deadline may then stand
+  on the next row, whose task cell is empty;
+* the numbering has typos (``551`` between 50 and 52).
+
+So the part a task belongs to is decided by what the task says, not by where
+a part cell happens to be printed: each task is linked to the body article it
+restates by character-bigram overlap, and the parts are assigned by a small
+dynamic programme that keeps them in non-decreasing order, with printed part
+cells counting as evidence only.  The same rules serve any table that restates
+a body's articles under the body's headings.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from safetyplan.document import Cell, Row, Table
+from safetyplan.layouts.deadlines import find_deadlines, parse_deadline_cell
+from safetyplan.layouts.numbering import match_label
+from safetyplan.layouts.units import merge_assignments, parse_units
+from safetyplan.model import Deadline, Measure, Note, Part, Role, Section, Span
+
+EVIDENCE_WEIGHT = 0.3
+"""What a printed part cell adds to a part's score for the rows it stands on.
+Restated tasks reach 0.65-1.0 against their own article and rarely 0.4
+against another one, so a clear textual match outweighs a misplaced cell
+while a cell still decides tasks that restate nothing."""
+
+CHANGE_PENALTY = 0.01
+"""A tiny cost for starting a new part, so rows with no evidence either way
+stay in the part above them."""
+
+IMPLEMENTS_THRESHOLD = 0.5
+"""Share of a task's (weighted) bigrams an article must contain for the task
+to be recorded as implementing it."""
+
+_TASK_START = re.compile(r"\s{0,8}(\d{1,4})(?:\s{0,3}([.．、])(?![\d０-９])\s{0,3}|\s{1,8}|(?=[^\W\d_]))")
+"""A task number at the start of a task paragraph: ``1 各级…``, ``12．…``,
+``3、…`` or a number directly before the text."""
+
+_INLINE_TASK = re.compile(r"[。；;！!？?]\s{0,8}(\d{1,4})(?:\s{0,3}([.．、])(?![\d０-９])\s{0,3}|\s{1,8})(?=\S)")
+"""A further task number inside a paragraph, after a sentence end:
+``…进行举报。 58 及时核查…``."""
+
+_COUNTER_AFTER_NUMBER = frozenset("年月日时个项条名次辆人家座万千百亿%％号批")
+"""Characters that make a leading number a quantity (``5名``), not a label."""
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+@attrs.frozen
+class _Columns:
+    """Which cell of a row holds what."""
+
+    task: int
+    group: int | None = None
+    number: int | None = None
+    units: int | None = None
+    deadline: int | None = None
+
+
+@attrs.define
+class _Task:
+    label: str
+    number: int
+    text: str
+    first_line: int
+    last_line: int
+    row: int
+    evidence: str | None
+    units: str = ""
+    deadline_cells: tuple[str, ...] = ()
+
+
+@attrs.define
+class _RowTasks:
+    """The tasks one row introduces, with the cells they share."""
+
+    tasks: list[_Task]
+    units: str
+    deadline_paragraphs: tuple[str, ...]
+    continuations: list[tuple[str, tuple[str, ...], int]] = attrs.Factory(list)
+
+
+@attrs.frozen
+class _Group:
+    """A part of the table: a body section and/or a printed part cell."""
+
+    key: tuple[str, int | str]
+    heading: str
+    articles: tuple[tuple[frozenset[str], tuple[str, ...] | None], ...] = ()
+
+
+def parse_task_table(
+    tables: Sequence[Table], body: Sequence[Section], year: int | None
+) -> tuple[tuple[Section, ...], tuple[Note, ...]]:
+    """Read a task table that restates the body's articles.
+
+    ``tables`` are the attachment's tables in order (a text extraction gives
+    one per printed page); ``body`` the body's top-level sections; ``year``
+    the plan year for deadlines that name none.  Returns one Section per part
+    (its heading as the table writes it, else the body's) holding the tasks
+    as attachment Measures, and Notes for repeated header rows (furniture)
+    and text that belongs to no task (unplaced).
+    """
+    notes: list[Note] = []
+    records = _read_rows(tables, notes)
+    tasks = [task for record in records for task in record.tasks]
+    if not tasks:
+        return (), tuple(notes)
+    _resolve_cells(records)
+    _repair_numbers(tasks)
+
+    printed = [_printed_heading(t.evidence) for t in tasks]
+    groups = _groups(body, [p for p in printed if p])
+    keys = [_key_of(p, groups) if p else None for p in printed]
+    weights = _idf(a for g in groups for a, _ in g.articles)
+    scores = [[_group_score(task.text, g, weights) for g in groups] for task in tasks]
+    choice = _assign(scores, keys, groups)
+
+    by_group: dict[int, list[Measure]] = {}
+    for task, g_index in zip(tasks, choice, strict=True):
+        group = groups[g_index]
+        best, target = _best_article(task.text, group, weights)
+        by_group.setdefault(g_index, []).append(
+            _measure(task, group.heading, target if best >= IMPLEMENTS_THRESHOLD else None, year)
+        )
+    printed_keys = {k for k in keys if k is not None}
+    sections = tuple(
+        _section(group.heading, by_group.get(i, []))
+        for i, group in enumerate(groups)
+        if i in by_group or group.key in printed_keys
+    )
+    return sections, tuple(notes)
+
+
+# --- rows -------------------------------------------------------------------
+
+
+def _read_rows(tables: Sequence[Table], notes: list[Note]) -> list[_RowTasks]:
+    """Walk every row: headers become furniture, task cells become tasks."""
+    records: list[_RowTasks] = []
+    columns: _Columns | None = None
+    pending_evidence: str | None = None
+    for table in tables:
+        for index, row in enumerate(table.rows, start=1):
+            span = Span(row.line, row.line, index)
+            header = _header_columns(row)
+            if header is not None:
+                columns = columns or header
+                notes.append(Note(_row_text(row), "furniture", span))
+                continue
+            cols = columns or _default_columns(len(row.cells))
+            evidence = _cell_text(row, cols.group) or pending_evidence
+            task_cell = _cell(row, cols.task)
+            units = _cell_text(row, cols.units)
+            deadline_cell = _cell(row, cols.deadline)
+            deadlines = _paragraphs(deadline_cell)
+            if task_cell is not None and task_cell.merged:
+                # A Word task cell merged down from the row above: the same
+                # task(s), possibly with further units or deadlines.
+                if records and (units or deadlines):
+                    _extend(records[-1], units, deadlines)
+                continue
+            found, lead = _split_tasks(_paragraphs(task_cell), cols, row, index, evidence)
+            leftover: list[str] = []
+            joined = bool(lead) and bool(records)
+            if joined:
+                # A task broken across a page: its text (and any units or
+                # deadline printed beside it) ends the row above.
+                last = records[-1].tasks[-1]
+                last.text = f"{last.text}{lead}"
+                last.last_line = row.line
+            elif lead:
+                leftover.append(lead)
+            if found:
+                pending_evidence = None
+                records.append(_RowTasks(found, units, deadlines))
+            elif units or deadlines:
+                if joined:
+                    _extend(records[-1], units, deadlines)
+                elif not lead and records and _accepts_continuation(records[-1]):
+                    records[-1].continuations.append((units, deadlines, row.line))
+                else:
+                    leftover.extend(filter(None, (units, *deadlines)))
+            elif evidence and not lead:
+                pending_evidence = evidence
+            if leftover:
+                notes.append(Note(" ".join(leftover), "unplaced", span))
+    return records
+
+
+def _header_columns(row: Row) -> _Columns | None:
+    """The column layout where ``row`` is a header row (重点任务 | 责任单位 | 完成时限)."""
+    if any(_task_start(p) for c in row.cells for p in c.paragraphs):
+        return None
+    roles: dict[str, int] = {}
+    for i, cell in enumerate(row.cells):
+        text = _WHITESPACE.sub("", cell.text)
+        if not text or len(text) > 30:
+            continue
+        role = _column_role(text)
+        if role and role not in roles:
+            roles[role] = i
+    if "task" not in roles:
+        for i, cell in enumerate(row.cells):
+            text = _WHITESPACE.sub("", cell.text)
+            if (
+                text
+                and len(text) <= 30
+                and any(w in text for w in ("内容", "措施", "工作"))
+                and i not in roles.values()
+            ):
+                roles["task"] = i
+                break
+    if "task" not in roles or len(roles) < 2:
+        return None
+    task = roles["task"]
+    taken = set(roles.values())
+    group = next((i for i in range(task) if i not in taken), None)
+    return _Columns(task, group, roles.get("number"), roles.get("units"), roles.get("deadline"))
+
+
+def _column_role(text: str) -> str | None:
+    if "序号" in text or text == "编号":
+        return "number"
+    if "时限" in text or "时间" in text:
+        return "deadline"
+    if "单位" in text or "部门" in text:
+        return "units"
+    if "任务" in text:
+        return "task"
+    return None
+
+
+def _default_columns(count: int) -> _Columns:
+    """Columns of a table with no header row: part, task, units, deadline."""
+    if count >= 4:
+        return _Columns(task=count - 3, group=0, units=count - 2, deadline=count - 1)
+    if count == 3:
+        return _Columns(task=0, units=1, deadline=2)
+    return _Columns(task=0, units=1 if count == 2 else None)
+
+
+def _split_tasks(
+    paragraphs: Sequence[str], cols: _Columns, row: Row, index: int, evidence: str | None
+) -> tuple[list[_Task], str]:
+    """The numbered tasks of one task cell, and any text before the first."""
+    tasks: list[_Task] = []
+    lead: list[str] = []
+    number_cell = _cell_text(row, cols.number)
+    for paragraph in paragraphs:
+        text = paragraph.strip()
+        if not text:
+            continue
+        start = _task_start(text)
+        if start is None and number_cell and not tasks and number_cell.strip().isdigit():
+            start = (number_cell.strip(), int(number_cell), 0)
+        if start is None:
+            if tasks:
+                tasks[-1].text = f"{tasks[-1].text}\n{text}"
+            else:
+                lead.append(text)
+            continue
+        label, number, end = start
+        body = text[end:]
+        expected = number
+        pieces: list[tuple[str, int, str]] = []
+        cut = 0
+        current = (label, number)
+        for m in _INLINE_TASK.finditer(body):
+            value = int(m.group(1))
+            if value != expected + 1:
+                continue
+            pieces.append((current[0], current[1], body[cut : m.start(1)]))
+            current = (m.group(1) + (m.group(2) or ""), value)
+            cut = m.end()
+            expected = value
+        pieces.append((current[0], current[1], body[cut:]))
+        for piece_label, piece_number, piece_text in pieces:
+            tasks.append(
+                _Task(
+                    label=piece_label,
+                    number=piece_number,
+                    text=piece_text.strip(),
+                    first_line=row.line,
+                    last_line=row.line,
+                    row=index,
+                    evidence=evidence,
+                )
+            )
+    return tasks, "".join(lead)
+
+
+def _task_start(text: str) -> tuple[str, int, int] | None:
+    """(label as written, number, end of label) for a paragraph opening with a task number."""
+    m = _TASK_START.match(text)
+    if not m or m.end() >= len(text):
+        return None
+    if not m.group(2) and text[m.end()] in _COUNTER_AFTER_NUMBER:
+        return None
+    return m.group(1) + (m.group(2) or ""), int(m.group(1)), m.end()
+
+
+def _accepts_continuation(record: _RowTasks) -> bool:
+    """Whether a row with units or deadlines but no task belongs to ``record``:
+    the row above held more tasks than it gave values for (the extraction
+    pulled the next row's task up into it), or left its cells empty."""
+    free = len(record.tasks) - 1 - len(record.continuations)
+    if free > 0 and len(record.deadline_paragraphs) < len(record.tasks):
+        return True
+    return not record.continuations and not record.units and not record.deadline_paragraphs
+
+
+def _extend(record: _RowTasks, units: str, deadlines: tuple[str, ...]) -> None:
+    record.units = "\n".join(filter(None, (record.units, units)))
+    record.deadline_paragraphs = record.deadline_paragraphs + deadlines
+
+
+def _resolve_cells(records: Iterable[_RowTasks]) -> None:
+    """Give each task its units and 完成时限 values.
+
+    The row's units apply to every task; the deadline paragraphs pair with
+    the tasks in order where their counts match, else each task takes the
+    whole cell.  Rows pulled in as continuations supply the last tasks' own
+    values.
+    """
+    for record in records:
+        tasks = record.tasks
+        if not record.units and not record.deadline_paragraphs and len(record.continuations) == 1:
+            units, deadlines, line = record.continuations[0]
+            record.units, record.deadline_paragraphs = units, deadlines
+            tasks[-1].last_line = line
+            record.continuations = []
+        own = tasks[: len(tasks) - len(record.continuations)]
+        paired = len(record.deadline_paragraphs) == len(own) and len(own) > 1
+        for i, task in enumerate(own):
+            task.units = record.units
+            task.deadline_cells = (record.deadline_paragraphs[i],) if paired else record.deadline_paragraphs
+        for task, (units, deadlines, line) in zip(tasks[len(own) :], record.continuations, strict=True):
+            task.units = units or record.units
+            task.deadline_cells = deadlines
+            task.last_line = line
+
+
+def _repair_numbers(tasks: Sequence[_Task]) -> None:
+    """Read an obvious typo in the numbering as the number the sequence says:
+    ``551`` between 50 and 52 is 51 (its label stays as written)."""
+    for i in range(1, len(tasks)):
+        want = tasks[i - 1].number + 1
+        if tasks[i].number == want:
+            continue
+        following = tasks[i + 1].number if i + 1 < len(tasks) else None
+        if following not in (None, want + 1):
+            continue
+        digits = re.sub(r"\D", "", tasks[i].label)
+        if _is_subsequence(str(want), digits):
+            tasks[i].number = want
+
+
+def _is_subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)
+
+
+# --- parts ------------------------------------------------------------------
+
+
+def _printed_heading(evidence: str | None) -> str | None:
+    """A part cell's text once, whitespace removed: an extraction may print
+    the merged cell's text twice in a row (``九、…九、…``)."""
+    if not evidence:
+        return None
+    text = _WHITESPACE.sub("", evidence).replace("*", "").lstrip("#")
+    for size in range(1, len(text) // 2 + 1):
+        if len(text) % size == 0 and text[:size] * (len(text) // size) == text:
+            return text[:size]
+    return text or None
+
+
+def _groups(body: Sequence[Section], printed: Sequence[str]) -> list[_Group]:
+    """The parts a task can belong to: the body's sections in order, with
+    any printed part the body lacks inserted after the printed part before it."""
+    groups: list[_Group] = []
+    for section in body:
+        articles: list[tuple[frozenset[str], tuple[str, ...] | None]] = []
+        for measure in section.measures():
+            path = measure.section_path or (_WHITESPACE.sub("", section.heading),)
+            articles.append((_bigrams(measure.text), (*path, measure.label)))
+        if section.text:
+            articles.append((_bigrams("".join(section.text)), None))
+        groups.append(
+            _Group(_section_key(section.label, section.title), _WHITESPACE.sub("", section.heading), tuple(articles))
+        )
+    previous: int | None = None
+    named: set[tuple[str, int | str]] = set()
+    for heading in printed:
+        key = _key_of(heading, groups)
+        at = next((i for i, g in enumerate(groups) if g.key == key), None)
+        if at is None:
+            at = 0 if previous is None else previous + 1
+            groups.insert(at, _Group(key, heading))
+        elif key not in named:
+            groups[at] = attrs.evolve(groups[at], heading=heading)
+        named.add(key)
+        previous = at
+    return groups
+
+
+def _section_key(label: str, title: str) -> tuple[str, int | str]:
+    found = match_label(label + title)
+    if found is not None and found.kind in ("cn", "cn_paren"):
+        return ("number", found.number)
+    return ("text", _normalise(label + title))
+
+
+def _key_of(heading: str, groups: Sequence[_Group]) -> tuple[str, int | str]:
+    """The part a printed cell names: by its number, else by its title."""
+    key = _section_key(heading, "")
+    if key[0] == "number":
+        return key
+    mine = _bigrams(heading)
+    best, best_key = 0.0, key
+    for g in groups:
+        other = _bigrams(g.heading)
+        if mine and other:
+            dice = 2 * len(mine & other) / (len(mine) + len(other))
+            if dice > best:
+                best, best_key = dice, g.key
+    return best_key if best >= 0.6 else key
+
+
+def _assign(
+    scores: Sequence[Sequence[float]], keys: Sequence[tuple[str, int | str] | None], groups: Sequence[_Group]
+) -> list[int]:
+    """The part of each task: the best-scoring non-decreasing sequence.
+
+    ``score(task, part)`` is the task's best match against the part's
+    articles plus EVIDENCE_WEIGHT where a printed cell on the task's row names
+    that part; each change of part costs CHANGE_PENALTY.
+    """
+    n, m = len(scores), len(groups)
+    if m == 0:
+        return [0] * n
+    gain = [
+        [
+            scores[i][j] + (EVIDENCE_WEIGHT if keys[i] is not None and keys[i] == groups[j].key else 0.0)
+            for j in range(m)
+        ]
+        for i in range(n)
+    ]
+    best = [gain[0][:]]
+    came: list[list[int]] = [list(range(m))]
+    for i in range(1, n):
+        row, back = [], []
+        lead_value, lead_index = -math.inf, 0
+        for j in range(m):
+            if j > 0 and best[i - 1][j - 1] > lead_value:
+                lead_value, lead_index = best[i - 1][j - 1], j - 1
+            stay = best[i - 1][j]
+            if stay > lead_value - CHANGE_PENALTY + 1e-9:  # ties: change as late as possible
+                row.append(stay + gain[i][j])
+                back.append(j)
+            else:
+                row.append(lead_value - CHANGE_PENALTY + gain[i][j])
+                back.append(lead_index)
+        best.append(row)
+        came.append(back)
+    j = max(range(m), key=lambda k: (best[-1][k], -k))
+    path = [j]
+    for i in range(n - 1, 0, -1):
+        j = came[i][j]
+        path.append(j)
+    return path[::-1]
+
+
+# --- similarity -------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isalnum())
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    t = _normalise(text)
+    return frozenset(t[i : i + 2] for i in range(len(t) - 1))
+
+
+def _idf(articles: Iterable[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency over the body's articles, so that words
+    every article shares (安全、生产) say little about which one a task restates."""
+    docs = list(articles)
+    counts: dict[str, int] = {}
+    for doc in docs:
+        for gram in doc:
+            counts[gram] = counts.get(gram, 0) + 1
+    total = len(docs)
+    return {gram: math.log((total + 1) / (c + 1)) + 0.1 for gram, c in counts.items()}
+
+
+def _containment(task: frozenset[str], article: frozenset[str], weights: dict[str, float]) -> float:
+    """Weighted share of the task's bigrams found in the article."""
+    unseen = math.log(len(weights) + 2) + 0.1 if weights else 1.0
+    total = sum(weights.get(g, unseen) for g in task)
+    if total == 0:
+        return 0.0
+    return sum(weights.get(g, unseen) for g in task & article) / total
+
+
+def _group_score(text: str, group: _Group, weights: dict[str, float]) -> float:
+    return _best_article(text, group, weights)[0]
+
+
+def _best_article(text: str, group: _Group, weights: dict[str, float]) -> tuple[float, tuple[str, ...] | None]:
+    grams = _bigrams(text)
+    best, target = 0.0, None
+    for article, path in group.articles:
+        score = _containment(grams, article, weights)
+        if score > best:
+            best, target = score, path
+    return best, target
+
+
+# --- output -----------------------------------------------------------------
+
+
+def _measure(task: _Task, heading: str, implements: tuple[str, ...] | None, year: int | None) -> Measure:
+    text = task.text.strip()
+    units = merge_assignments(parse_units(task.units, role=Role.RESPONSIBLE, cell=True)) if task.units else ()
+    deadlines: list[Deadline] = list(find_deadlines(text, year))
+    for value in task.deadline_cells:
+        deadlines.extend(parse_deadline_cell(value, year))
+    return Measure(
+        label=task.label,
+        number=task.number,
+        text=text,
+        part=Part.ATTACHMENT,
+        section_path=(heading,) if heading else (),
+        assignments=units,
+        deadlines=tuple(deadlines),
+        span=Span(task.first_line, task.last_line, task.row),
+        implements=implements,
+    )
+
+
+def _section(heading: str, measures: Sequence[Measure]) -> Section:
+    found = match_label(heading)
+    label, title = (heading[: found.end], heading[found.end :]) if found else ("", heading)
+    return Section(label.strip(), title.strip(), children=tuple(measures))
+
+
+# --- cells ------------------------------------------------------------------
+
+
+def _cell(row: Row, index: int | None) -> Cell | None:
+    if index is None or index >= len(row.cells):
+        return None
+    return row.cells[index]
+
+
+def _paragraphs(cell: Cell | None) -> tuple[str, ...]:
+    if cell is None:
+        return ()
+    return tuple(p.strip() for p in cell.paragraphs if p.strip())
+
+
+def _cell_text(row: Row, index: int | None) -> str:
+    seen: list[str] = []
+    for p in _paragraphs(_cell(row, index)):
+        if p not in seen:
+            seen.append(p)
+    return "\n".join(seen)
+
+
+def _row_text(row: Row) -> str:
+    return "\t".join(" ".join(_paragraphs(c)) for c in row.cells)
+
+
+__all__ = ["parse_task_table"]

@@ -1,0 +1,309 @@
+"""The key-task table reader: every numbered task a measure, in the body part it restates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from safetyplan_tonghua.tasktable import parse_task_table
+
+import safetyplan
+from safetyplan.document import Cell, Document, Row, Table
+from safetyplan.layouts.numbering import match_label
+from safetyplan.model import Measure, Note, Part, Role, Section
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "corpus"
+HEADER = ("措施内容", "重点任务", "责任单位", "完成时限")
+
+
+@pytest.fixture(scope="module")
+def tonghua() -> Document:
+    path = CORPUS / "tonghua.txt"
+    if not path.exists():
+        pytest.fail(f"corpus document missing: {path}")
+    document = safetyplan.read_document(path)
+    assert isinstance(document, Document)
+    return document
+
+
+def body_sections(document: Document) -> list[Section]:
+    """The body's parts (一、) and articles (（一）) up to the attachment, read
+    plainly: enough to give the table something to restate."""
+    parts: list[tuple[str, str, list[list[str]]]] = []
+    for paragraph in document.paragraphs():
+        text = paragraph.text.strip()
+        if text.startswith("附件"):
+            break
+        label = match_label(text)
+        if label is not None and label.kind == "cn":
+            parts.append((label.text, text[label.end :], []))
+        elif parts and label is not None and label.kind == "cn_paren":
+            parts[-1][2].append([label.text, text[label.end :]])
+        elif parts and parts[-1][2]:
+            parts[-1][2][-1][1] += text
+    return [
+        Section(label, title, children=tuple(Measure(a, None, t, section_path=(label + title,)) for a, t in articles))
+        for label, title, articles in parts
+    ]
+
+
+def make_table(*rows: Sequence[str | tuple[str, ...] | Cell], line: int = 1) -> Table:
+    def cell(value: str | tuple[str, ...] | Cell) -> Cell:
+        if isinstance(value, Cell):
+            return value
+        return Cell((value,) if isinstance(value, str) else value)
+
+    return Table(tuple(Row(tuple(cell(v) for v in r), line + i) for i, r in enumerate(rows)), line)
+
+
+def measures(sections: Sequence[Section]) -> list[Measure]:
+    return [m for s in sections for m in s.measures()]
+
+
+def body(*parts: tuple[str, str, Sequence[str]]) -> list[Section]:
+    return [
+        Section(
+            label,
+            title,
+            children=tuple(
+                Measure(f"（{n}）", n, text, section_path=(label + title,)) for n, text in enumerate(articles, start=1)
+            ),
+        )
+        for label, title, articles in parts
+    ]
+
+
+BODY = body(
+    ("一、", "严格落实党委责任", ["各级党委要把安全生产纳入党委议事日程，每季度至少集中学习1次安全生产法律法规。"]),
+    ("二、", "严格落实政府责任", ["各级政府组织制定领导干部安全生产职责清单和年度任务清单，并加强监督检查。"]),
+    (
+        "三、",
+        "重拳出击开展打非治违",
+        ["开展烟花爆竹、城镇燃气等重点行业领域全覆盖执法检查，餐饮场所必须安装可燃气体报警装置。"],
+    ),
+)
+
+
+# --- the corpus table ---------------------------------------------------------
+
+
+def gold_attachment() -> list[dict[str, Any]]:
+    path = CORPUS / "gold" / "tonghua.txt.0.gold.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [m for m in data["measures"] if m["part"] == "attachment"]
+
+
+@pytest.fixture(scope="module")
+def corpus_result(tonghua: Document) -> tuple[tuple[Section, ...], tuple[Note, ...]]:
+    return parse_task_table(list(tonghua.tables()), body_sections(tonghua), 2022)
+
+
+def test_every_gold_task_is_found_in_its_part(corpus_result: tuple[tuple[Section, ...], tuple[Note, ...]]) -> None:
+    found = measures(corpus_result[0])
+    gold = gold_attachment()
+    assert len(found) == len(gold) == 66
+    for measure, expected in zip(found, gold, strict=True):
+        where = f"task {expected['label']}"
+        assert measure.part is Part.ATTACHMENT, where
+        assert measure.label == expected["label"], where
+        assert measure.number == expected["number"], where
+        assert list(measure.section_path) == expected["section"], where
+        assert re.sub(r"\s+", "", measure.text).startswith(expected["starts"]), where
+        assert measure.title is None, where
+
+
+def test_units_and_deadlines_match_gold(corpus_result: tuple[tuple[Section, ...], tuple[Note, ...]]) -> None:
+    for measure, expected in zip(measures(corpus_result[0]), gold_attachment(), strict=True):
+        where = f"task {expected['label']}"
+        units = [
+            {"name": a.unit, "role": str(a.role), **({"canonical": a.canonical} if a.canonical else {})}
+            for a in measure.assignments
+        ]
+        assert units == expected["units"], where
+        deadlines = [
+            {"text": d.text, "due": d.due.isoformat() if d.due else None, "ongoing": d.ongoing}
+            for d in measure.deadlines
+        ]
+        assert deadlines == expected["deadlines"], where
+
+
+def test_sections_are_the_parts_as_the_table_writes_them(
+    corpus_result: tuple[tuple[Section, ...], tuple[Note, ...]],
+) -> None:
+    sections = corpus_result[0]
+    assert [s.label for s in sections][:3] == ["一、", "二、", "三、"]
+    assert len(sections) == 15
+    # the table's own wording, not the body's (六、深入扎实开展…)
+    assert sections[5].heading == "六、深入开展全省安全生产大检查"
+    # printed twice in one cell, kept once
+    assert sections[8].heading == "九、切实加强劳务派遣和灵活用工人员安全管理"
+    # the task on the row that carries 九、 restates an article of 八、
+    assert [m.number for m in sections[7].measures()] == [37, 38, 39]
+
+
+def test_tasks_link_to_the_body_article_they_restate(
+    corpus_result: tuple[tuple[Section, ...], tuple[Note, ...]],
+) -> None:
+    by_number = {m.number: m for m in measures(corpus_result[0])}
+    assert by_number[1].implements == ("一、严格落实党委安全生产责任", "（一）")
+    assert by_number[16].implements == ("二、严格落实政府安全生产责任", "（六）")
+    assert by_number[39].implements == ("八、严厉查处违法分包转包和挂靠资质行为", "（二十二）")
+    assert by_number[47].implements == ("十、重拳出击开展“打非治违”", "(二十八)")
+    linked = sum(m.implements is not None for m in by_number.values())
+    assert linked >= 60
+
+
+def test_repeated_headers_are_furniture_and_nothing_is_unplaced(
+    corpus_result: tuple[tuple[Section, ...], tuple[Note, ...]],
+) -> None:
+    notes = corpus_result[1]
+    assert [n.kind for n in notes] == ["furniture"] * 15
+    assert all("重点任务" in n.text and n.span is not None for n in notes)
+
+
+def test_a_row_continuing_a_two_task_cell_gives_the_second_task_its_source(
+    corpus_result: tuple[tuple[Section, ...], tuple[Note, ...]],
+) -> None:
+    by_number = {m.number: m for m in measures(corpus_result[0])}
+    first, second = by_number[49], by_number[50]
+    assert first.span is not None and second.span is not None
+    assert first.span.start == second.span.start
+    assert second.span.end == first.span.end + 1
+
+
+# --- the rules, on small tables ------------------------------------------------
+
+
+def test_two_tasks_in_one_cell_pair_with_deadline_paragraphs() -> None:
+    table = make_table(
+        HEADER,
+        (
+            "一、严格落实党委责任",
+            ("1 各级党委要把安全生产纳入党委议事日程。", "2 每季度至少集中学习1次安全生产法律法规。"),
+            "各级党委",
+            ("2022年6月底前完成", "长期坚持"),
+        ),
+    )
+    first, second = measures(parse_task_table([table], BODY, 2022)[0])
+    assert (first.label, second.label) == ("1", "2")
+    assert [d.due for d in first.deadlines] == [dt.date(2022, 6, 30)]
+    assert [d.text for d in second.deadlines] == ["长期坚持"]
+    assert [a.unit for a in first.assignments] == [a.unit for a in second.assignments] == ["各级党委"]
+    assert all(a.role is Role.RESPONSIBLE for a in first.assignments)
+
+
+def test_unpaired_deadline_cell_goes_whole_to_each_task() -> None:
+    table = make_table(
+        HEADER,
+        ("", ("1 各级党委要把安全生产纳入议事日程。", "2 每季度至少集中学习1次。"), "各级党委", "2022年6月底前完成"),
+    )
+    first, second = measures(parse_task_table([table], BODY, 2022)[0])
+    assert [d.text for d in first.deadlines] == [d.text for d in second.deadlines] == ["2022年6月底前完成"]
+
+
+def test_numbered_tasks_inside_one_paragraph_are_split_by_the_sequence() -> None:
+    table = make_table(
+        HEADER,
+        ("", "7 确保每5名执法人员至少保障1辆执法用车。 8 及时兑现举报奖励。", "各级财政部门", "长期坚持"),
+    )
+    found = measures(parse_task_table([table], BODY, 2022)[0])
+    assert [(m.label, m.text) for m in found] == [
+        ("7", "确保每5名执法人员至少保障1辆执法用车。"),
+        ("8", "及时兑现举报奖励。"),
+    ]
+
+
+def test_a_continuation_row_supplies_the_second_tasks_units() -> None:
+    table = make_table(
+        HEADER,
+        ("", ("4 各级政府组织制定职责清单。", "5 加强监督检查。"), "各级政府", "2022年9月底前完成"),
+        ("", "", "各级应急部门", "2022年12月底前完成"),
+    )
+    first, second = measures(parse_task_table([table], BODY, 2022)[0])
+    assert [a.unit for a in first.assignments] == ["各级政府"]
+    assert [a.unit for a in second.assignments] == ["各级应急部门"]
+    assert [d.due for d in second.deadlines] == [dt.date(2022, 12, 31)]
+
+
+def test_values_no_task_can_take_are_unplaced() -> None:
+    table = make_table(
+        HEADER,
+        ("", "1 各级党委要把安全生产纳入议事日程。", "各级党委", "长期坚持"),
+        ("", "", "各级应急部门", "2022年12月底前完成"),
+    )
+    sections, notes = parse_task_table([table], BODY, 2022)
+    assert len(measures(sections)) == 1
+    assert [(n.kind, n.text) for n in notes][1:] == [("unplaced", "各级应急部门 2022年12月底前完成")]
+
+
+def test_a_typo_in_the_numbering_keeps_its_label_and_takes_the_sequences_number() -> None:
+    table = make_table(
+        HEADER,
+        ("", "50 各级党委要把安全生产纳入议事日程。", "各级党委", "长期坚持"),
+        ("", "551 每季度至少集中学习1次。", "各级党委", "长期坚持"),
+        ("", "52 组织制定职责清单。", "各级政府", "长期坚持"),
+    )
+    assert [(m.label, m.number) for m in measures(parse_task_table([table], BODY, 2022)[0])] == [
+        ("50", 50),
+        ("551", 51),
+        ("52", 52),
+    ]
+
+
+def test_a_part_cell_on_the_wrong_row_yields_to_what_the_task_says() -> None:
+    table = make_table(
+        HEADER,
+        ("一、严格落实党委责任", "1 各级党委要把安全生产纳入党委议事日程。", "各级党委", "长期坚持"),
+        ("二、严格落实政府责任", "2 每季度至少集中学习1次安全生产法律法规。", "各级党委", "长期坚持"),
+        ("", "3 各级政府组织制定领导干部安全生产职责清单。", "各级政府", "长期坚持"),
+    )
+    sections = parse_task_table([table], BODY, 2022)[0]
+    assert [(s.heading, [m.number for m in s.measures()]) for s in sections] == [
+        ("一、严格落实党委责任", [1, 2]),
+        ("二、严格落实政府责任", [3]),
+    ]
+    assert measures(sections)[1].implements == ("一、严格落实党委责任", "（1）")
+
+
+def test_parts_printed_on_no_row_take_the_body_heading() -> None:
+    table = make_table(
+        HEADER,
+        ("", "1 开展烟花爆竹、城镇燃气等重点行业领域全覆盖执法检查。", "各级应急部门", "长期坚持"),
+    )
+    (section,) = parse_task_table([table], BODY, 2022)[0]
+    assert section.heading == "三、重拳出击开展打非治违"
+    assert measures([section])[0].section_path == ("三、重拳出击开展打非治违",)
+
+
+def test_word_merged_part_cells_repeat_without_restating() -> None:
+    merged = Cell(("二、严格落实政府责任",), merged=True)
+    table = make_table(
+        HEADER,
+        ("二、严格落实政府责任", "1 各级政府组织制定领导干部安全生产职责清单。", "各级政府", "长期坚持"),
+        (merged, "2 加强监督检查。", "各级政府", "长期坚持"),
+    )
+    (section,) = parse_task_table([table], BODY, 2022)[0]
+    assert [m.number for m in section.measures()] == [1, 2]
+
+
+def test_without_a_body_the_printed_parts_carry_down() -> None:
+    table = make_table(
+        ("一、甲", "1 第一项。", "甲单位", "长期坚持"),
+        ("", "2 第二项。", "甲单位", "长期坚持"),
+        ("二、乙", "3 第三项。", "乙单位", "长期坚持"),
+    )
+    sections = parse_task_table([table], [], None)[0]
+    assert [(s.heading, [m.number for m in s.measures()]) for s in sections] == [("一、甲", [1, 2]), ("二、乙", [3])]
+
+
+def test_a_quantity_is_not_a_task_number() -> None:
+    table = make_table(HEADER, ("", "5名执法人员配备1辆执法用车。", "各级财政部门", "长期坚持"))
+    sections, notes = parse_task_table([table], BODY, 2022)
+    assert sections == ()
+    assert [(n.kind, n.text) for n in notes][1:] == [("unplaced", "5名执法人员配备1辆执法用车。 各级财政部门 长期坚持")]
