@@ -1,0 +1,91 @@
+"""How surely a document is a city work plan, or a page collecting several.
+
+What marks the family: several plan title lines in one file, web navigation
+around them, and unit lists in brackets *inside* measures — several per
+measure, with role phrases (``…牵头``, ``…分工负责``) and square brackets
+``〔…〕``.  What marks the regional layouts instead: a letterhead (``…文件``), a
+document number (``〔2022〕10号``), a covering notice or letter (``印发…的通知``,
+``征求意见``), a ``抄送`` line.  Each feature is read from the notation only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from safetyplan.document import Document, Paragraph
+from safetyplan.layouts.numbering import match_label
+
+from .brackets import bracket_groups, unit_clauses
+from .page import flatten, is_collection_heading, is_furniture_form, is_plan_title, split_page
+
+_DOC_NUMBER = re.compile(r"〔\s{0,2}(?:19|20)\d{2}\s{0,2}〕\s{0,2}\d{1,4}\s{0,2}号")
+_LETTERHEAD = re.compile(r"[^\s，。,]{2,40}文件$")
+_COVERING = re.compile(r"(?:印发|转发).{0,60}(?:通知|函)$|征求.{0,6}意见")
+_CC = re.compile(r"\s{0,4}抄\s{0,4}送\s{0,4}[:：]")
+_ROLE_WORD = re.compile(r"牵头|配合|协同|分工负责")
+
+HEAD_LINES = 40
+"""Letterheads, document numbers and covering notices stand in the first lines."""
+
+
+def score(document: Document) -> float:
+    """0.0 (certainly no city work plan) to 1.0 (certainly one)."""
+    paragraphs = flatten(document.blocks)
+    if not paragraphs:
+        return 0.0
+    total = 0.0
+    pieces = split_page(paragraphs)
+    titled = sum(1 for piece in pieces if piece.title is not None)
+    if titled >= 2:
+        total += 0.5
+    elif titled == 1:
+        total += 0.1
+    navigation = sum(1 for p in paragraphs if is_furniture_form(p.text) or is_collection_heading(p.text))
+    if navigation >= 3:
+        total += 0.3
+    total += _bracket_score(paragraphs)
+    total -= _official_document_penalty(paragraphs)
+    return max(0.0, min(1.0, total))
+
+
+def _bracket_score(paragraphs: Sequence[Paragraph]) -> float:
+    """Unit lists in brackets inside numbered paragraphs: how many measures
+    carry one with text after it, and whether role phrases or square brackets
+    are used."""
+    numbered = inside = 0
+    roles = square = False
+    for p in paragraphs:
+        if match_label(p.text) is None:
+            continue
+        text = p.text.rstrip()
+        numbered += 1
+        lists = [g for g in bracket_groups(text) if unit_clauses(g.inner)]
+        if any(text[g.end :].strip(" 。；;，,") for g in lists):
+            inside += 1
+        for g in lists:
+            roles = roles or bool(_ROLE_WORD.search(g.inner))
+            square = square or text[g.start] == "〔" or text[g.end - 1] == "〕"
+    if not numbered:
+        return 0.0
+    share = inside / numbered
+    return 0.45 * min(1.0, share * 2.5) + (0.1 if roles else 0.0) + (0.05 if square else 0.0)
+
+
+def _official_document_penalty(paragraphs: Sequence[Paragraph]) -> float:
+    """Letterhead, document number, covering notice, 抄送: an issued document
+    of a regional layout, not a work-points page."""
+    head = ["".join(p.text.split()) for p in paragraphs[:HEAD_LINES]]
+    penalty = 0.0
+    if any(_DOC_NUMBER.search(line) for line in head):
+        penalty += 0.4
+    if any(_LETTERHEAD.match(line.strip("#*")) for line in head):
+        penalty += 0.3
+    if any(_COVERING.search(line) for line in head if not is_plan_title(line)):
+        penalty += 0.2
+    if any(_CC.match(p.text) for p in paragraphs):
+        penalty += 0.2
+    return penalty
+
+
+__all__ = ["score"]

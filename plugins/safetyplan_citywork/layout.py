@@ -1,0 +1,68 @@
+"""The citywork layout: city safety-committee work points (工作要点), alone or
+collected several to a web page.
+
+A page is cut into plans at their title lines (:mod:`.page`); each plan is a
+preamble, ``一、`` sections and numbered measures (``1.`` ``1、`` ``(一)``)
+whose unit lists stand in brackets inside the text (:mod:`.assignments`).
+Plans of this family carry no letterhead, document number or signature: their
+metadata is the title line and the year it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from safetyplan.document import Document, Paragraph
+from safetyplan.model import Plan
+
+from .detection import score
+from .page import Piece, compact, flatten, is_plan_title, split_page, title_year
+from .structure import build_outline
+
+
+class CityworkLayout:
+    """City work points: one or several plans per file."""
+
+    name = "citywork"
+    aliases: tuple[str, ...] = ("city-work",)
+    description = "city safety-committee work points (工作要点), one or many plans per file, unit lists in brackets"
+
+    def detect(self, document: Document) -> float:
+        return score(document)
+
+    def parse(self, document: Document) -> list[Plan]:
+        pieces = split_page(flatten(document.blocks))
+        return [plan_from_piece(piece) for piece in pieces]
+
+
+def plan_from_piece(piece: Piece) -> Plan:
+    """One plan from its stretch of the page."""
+    body: Sequence[Paragraph] = piece.body
+    title_line = piece.title
+    notes = list(piece.notes)
+    if title_line is None:
+        title_line, body = _leading_title(body)
+    title = compact(title_line.text) if title_line is not None else ""
+    year = title_year(title)
+    outline = build_outline(body, year)
+    notes.sort(key=lambda n: n.span.start if n.span else 0)
+    return Plan(
+        title=title,
+        region=CityworkLayout.name,
+        year=year,
+        preamble=outline.preamble,
+        sections=outline.sections,
+        notes=tuple(notes),
+    )
+
+
+def _leading_title(body: Sequence[Paragraph]) -> tuple[Paragraph | None, Sequence[Paragraph]]:
+    """Where no title line was found ahead of numbered text, the first line
+    that reads like a title (short, unnumbered, unpunctuated) is the title."""
+    for i, p in enumerate(body[:5]):
+        if is_plan_title(p.text):
+            return p, [*body[:i], *body[i + 1 :]]
+    return None, body
+
+
+__all__ = ["CityworkLayout", "plan_from_piece"]

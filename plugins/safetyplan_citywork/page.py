@@ -1,0 +1,196 @@
+"""A scraped web page that collects plans: where each plan starts, and what is
+the site's furniture rather than any plan's text.
+
+Document sites wrap the plans they collect in navigation: a bullet menu, a
+breadcrumb (``当前位置: 站名 > 栏目 > 正文``), a ``时间:… 来源:…`` line, the
+page's own heading (``…工作要点7篇``, echoed once), a blurb, and a category
+menu at the foot.  Each collected plan then opens with its own title line
+(``市安全生产委员会2024年工作要点一``).  Everything here is read from the form
+of a line — bullets, ``>`` separators, ``key:`` lines, short menu items, a
+heading that counts its pieces — never from a site's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from safetyplan.document import Block, Paragraph, Table
+from safetyplan.layouts.numbering import match_label
+from safetyplan.model import Note, Span
+
+_BULLET = re.compile(r"\s{0,40}[•·●▪◦■□◆◇▶►※★☆]")
+_BREADCRUMB = re.compile(r"[^>»›]{1,40}(?:[>»›][^>»›]{1,40}){2,}")
+_META_KEY = re.compile(
+    r"\s{0,40}(?:时间|日期|来源|作者|发布时间|发布日期|更新时间|浏览|阅读|点击|编辑|责任编辑|字号)\s?[:：]"
+)
+_TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s{1,3}\d{1,2}:\d{2}")
+_WHERE = re.compile(r"\s{0,40}(?:当前位置|您的位置|你的位置|所在位置|位置)\s?[:：]")
+
+_PLAN_KIND = r"(?:工作要点|要点|实施方案|工作方案|行动方案|方案|工作计划)"
+_ORDINAL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])"
+_TITLE_END = re.compile(rf"{_PLAN_KIND}{_ORDINAL}?(?:[（(][^（()）]{{1,10}}[)）])?$")
+_COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})篇$|(?:合集|汇编|大全|范文|精选)")
+_NOT_IN_TITLE = re.compile(r"[。，,；;：:！!？?>]")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s{0,2}年")
+
+MIN_TITLE, MAX_TITLE = 6, 60
+MENU_ITEM = 10
+"""A line this short, without punctuation or numbering, at the head or foot of
+a page is a menu item."""
+
+
+def is_furniture_form(text: str) -> bool:
+    """A navigation line by its form: a bullet item, a breadcrumb, a
+    ``时间:``/``来源:`` line, a timestamp, a ``当前位置:`` line."""
+    if _BULLET.match(text) or _META_KEY.match(text) or _WHERE.match(text):
+        return True
+    if _TIMESTAMP.search(text):
+        return True
+    compact = text.strip()
+    return len(compact) <= 200 and bool(_BREADCRUMB.fullmatch(compact))
+
+
+def is_menu_item(text: str) -> bool:
+    """A short unpunctuated, unnumbered line: a menu or category entry."""
+    compact = "".join(text.split())
+    return (
+        0 < len(compact) <= MENU_ITEM
+        and not _NOT_IN_TITLE.search(compact)
+        and not compact.endswith("。")
+        and match_label(compact) is None
+    )
+
+
+def compact(text: str) -> str:
+    """The line without whitespace and Markdown marks."""
+    return "".join(text.split()).strip("#*")
+
+
+def is_collection_heading(text: str) -> bool:
+    """The page's heading over several plans: ``…工作要点7篇``, ``…方案汇编``."""
+    c = compact(text)
+    return MIN_TITLE <= len(c) <= MAX_TITLE and not _NOT_IN_TITLE.search(c) and bool(_COUNTED.search(c))
+
+
+def is_plan_title(text: str) -> bool:
+    """A plan's own title line: ``市安全生产委员会2024年工作要点一``,
+    ``2024年安全生产工作实施方案`` — short, unnumbered, unpunctuated, ending in
+    the kind of plan with or without an ordinal."""
+    c = compact(text)
+    if not MIN_TITLE <= len(c) <= MAX_TITLE or _NOT_IN_TITLE.search(c):
+        return False
+    if match_label(c) is not None or is_collection_heading(c) or is_furniture_form(text):
+        return False
+    return bool(_TITLE_END.search(c))
+
+
+def title_year(title: str) -> int | None:
+    """The year a title names (``2024年工作要点`` → 2024), else None."""
+    m = _YEAR.search(title)
+    return int(m.group(1)) if m else None
+
+
+def flatten(blocks: Iterable[Block]) -> list[Paragraph]:
+    """Paragraphs in order; a table row (a scraped page may keep tab-separated
+    lines) becomes one paragraph of its cells joined by tabs."""
+    out: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                out.append(Paragraph("\t".join(row.texts), row.line))
+        else:
+            out.append(block)
+    return out
+
+
+@attrs.frozen
+class Piece:
+    """One collected plan's lines: its title line (None where the page has no
+    title line) and the paragraphs up to the next plan, furniture removed;
+    ``notes`` holds the furniture found in its stretch of the page."""
+
+    title: Paragraph | None
+    body: tuple[Paragraph, ...]
+    notes: tuple[Note, ...]
+
+
+def _note(p: Paragraph, kind: str = "furniture") -> Note:
+    return Note(p.text.strip(), kind, Span(p.line, p.line))
+
+
+def split_page(paragraphs: Sequence[Paragraph]) -> list[Piece]:
+    """Cut a page into plans at their title lines.
+
+    A title line counts only where numbered lines follow it before the next
+    title, so a page heading echoed above the first plan is no plan.  Lines
+    above the first plan are the page's head: furniture where the page shows
+    any navigation, else unplaced text.  Navigation lines anywhere, and the
+    trailing run of menu items at the foot, are furniture.
+    """
+    titles = [i for i, p in enumerate(paragraphs) if is_plan_title(p.text)]
+    starts: list[int] = []
+    for k, i in enumerate(titles):
+        stop = titles[k + 1] if k + 1 < len(titles) else len(paragraphs)
+        if any(match_label(p.text) for p in paragraphs[i + 1 : stop]):
+            starts.append(i)
+    if not starts:
+        return [_single(paragraphs)]
+    head = paragraphs[: starts[0]]
+    web = any(is_furniture_form(p.text) or is_collection_heading(p.text) for p in paragraphs)
+    pieces: list[Piece] = []
+    for k, i in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else _foot(paragraphs)
+        notes = [_note(p, "furniture" if web else "unplaced") for p in head] if k == 0 else []
+        body: list[Paragraph] = []
+        for p in paragraphs[i + 1 : stop]:
+            if is_furniture_form(p.text) or is_collection_heading(p.text):
+                notes.append(_note(p))
+            else:
+                body.append(p)
+        if k == len(starts) - 1:
+            notes.extend(_note(p) for p in paragraphs[stop:])
+        pieces.append(Piece(paragraphs[i], tuple(body), tuple(notes)))
+    return pieces
+
+
+def _foot(paragraphs: Sequence[Paragraph]) -> int:
+    """Index where the page's foot (trailing navigation and menu items) starts."""
+    end = len(paragraphs)
+    while end > 0 and (is_furniture_form(paragraphs[end - 1].text) or is_menu_item(paragraphs[end - 1].text)):
+        end -= 1
+    return end
+
+
+def _single(paragraphs: Sequence[Paragraph]) -> Piece:
+    """A page (or plain file) with no title line ahead of numbered text: one plan."""
+    stop = _foot(paragraphs)
+    notes = [_note(p) for p in paragraphs[stop:]]
+    body: list[Paragraph] = []
+    for p in paragraphs[:stop]:
+        if is_furniture_form(p.text) or is_collection_heading(p.text):
+            notes.append(_note(p))
+        else:
+            body.append(p)
+    return Piece(None, tuple(body), tuple(notes))
+
+
+def count_titles(paragraphs: Sequence[Paragraph]) -> int:
+    """How many plan title lines open numbered text: what detection weighs."""
+    return len(split_page(paragraphs)) if any(is_plan_title(p.text) for p in paragraphs) else 0
+
+
+__all__ = [
+    "Piece",
+    "compact",
+    "count_titles",
+    "flatten",
+    "is_collection_heading",
+    "is_furniture_form",
+    "is_menu_item",
+    "is_plan_title",
+    "split_page",
+    "title_year",
+]
