@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import attrs
 
 from safetyplan.document import Paragraph
-from safetyplan.layouts.deadlines import find_deadlines, find_recurrences
+from safetyplan.layouts.deadlines import find_deadlines
 from safetyplan.layouts.numbering import Label, match_label
 from safetyplan.model import Measure, Section, Span
 
@@ -132,7 +132,6 @@ def _measure(node: _Node, path: tuple[str, ...], year: int | None) -> Measure:
         section_path=path,
         assignments=measure_assignments(text),
         deadlines=tuple(find_deadlines(text, year)),
-        recurring=tuple(find_recurrences(text)),
         span=_span(node.paragraphs),
     )
 
