@@ -59,7 +59,8 @@ _LABEL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn_paren", re.compile(rf"[（(]\s{{0,3}}({CN_NUMERAL})\s{{0,3}}[）)]")),
     ("cn", re.compile(rf"({CN_NUMERAL})\s{{0,3}}[、．.]")),
     ("arabic_paren", re.compile(r"[（(]\s{0,3}(\d{1,3})\s{0,3}[）)]")),
-    ("arabic", re.compile(r"(\d{1,3})\s{0,2}(?:[.．、](?!\d)|、)")),
+    # ``5.12`` opens no item, but ``25.2022年8月底前…`` is item 25 starting with a year.
+    ("arabic", re.compile(r"(\d{1,3})\s{0,2}(?:[.．](?!\d)|[.．](?=\d{4}\s{0,2}年)|、)")),
 )
 
 

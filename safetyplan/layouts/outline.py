@@ -1,0 +1,433 @@
+"""The outline engine: numbered paragraphs → sections and measures.
+
+Chinese plans number their levels ``一、`` → ``（一）`` → ``1.`` (or ``1．``
+``1、``) → ``（1）``, but which level holds the work varies: one plan puts its
+measures at ``1.`` under ``（一）`` headings, another at ``（一）`` directly
+under ``一、``, a third mixes both.  The engine therefore reads the structure
+from the numbering itself, by the rules of GOLD.md:
+
+- a numbered paragraph with numbered paragraphs of another numbering style
+  below it is a **section** (its text is a heading);
+- a numbered heading over unnumbered text only, or over nothing while its
+  siblings are sections, is a **section** too
+  (``（三）巩固提高阶段（11月中旬至11月底）`` followed by prose);
+- every other numbered paragraph is a **measure**, at whichever level it
+  stands — closing sections such as 工作要求 included;
+- unnumbered paragraphs are the text of the innermost section (before the
+  first heading: the preamble).
+
+Nesting needs no table of levels: a numbering style seen before closes the
+levels opened since (``三、`` after ``1.`` items closes ``（一）`` and
+``1.``); a style not yet open opens a level below the current one.
+
+A measure's ``title`` is its headline — a short phrase ending in ``。`` at
+its start (``强化党政领导示范履职。``) — but whether a plan writes headlines
+is decided for each group of sibling measures together, so a plan whose
+measures have no headlines does not get a title wherever a first sentence
+happens to be short.
+
+Use :func:`build_outline` on the body's paragraphs (already cleaned of
+markup by :mod:`.cleaning`); it joins paragraphs split by hard line breaks
+itself.  Units and deadlines of each measure are read with the shared
+:mod:`.units` and :mod:`.deadlines` modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from ..model import Assignment, Deadline, Measure, Part, Section, Span
+from .cleaning import (
+    TERMINAL,
+    Line,
+    ends_sentence,
+    merge,
+    squeeze,
+    starts_as_continuation,
+    wrap_width,
+)
+from .numbering import Label, match_label
+
+HEADING_MAX = 40
+"""Longest heading text (after its label, whitespace removed)."""
+
+HEADLINE_STRONG = 20
+"""A first sentence this short votes for its sibling group having headlines."""
+
+HEADLINE_MAX = 50
+"""Longest first sentence taken as a headline once the group has them."""
+
+_OPEN = "（(“‘《〈「『【["
+_CLOSE = "）)”’》〉」』】]"
+
+
+# ---------------------------------------------------------------- joining
+
+
+def is_heading_text(text: str) -> bool:
+    """Text that reads as a heading: short, and no sentence ends inside it
+    (a single final ``。`` is allowed: ``抓“十条措施”，强化政府监管责任落实。``)."""
+    t = squeeze(text)
+    if not t or len(t) > HEADING_MAX:
+        return False
+    body = t[:-1] if t[-1] in TERMINAL else t
+    return not any(ch in TERMINAL for ch in body)
+
+
+def _unclosed(text: str) -> bool:
+    """``text`` opens a bracket it does not close (a break fell inside a
+    parenthetical: ``（责任单位`` / ``：区政数局…）``)."""
+    depth = 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _heading_kinds(lines: Sequence[Line], labels: Sequence[Label | None]) -> set[str]:
+    """Numbering styles that this document uses for headings: most lines
+    numbered in that style read as headings."""
+    seen: dict[str, list[int]] = {}
+    for line, label in zip(lines, labels, strict=True):
+        if label is not None:
+            tally = seen.setdefault(label.kind, [0, 0])
+            tally[0] += is_heading_text(line.text[label.end :])
+            tally[1] += 1
+    return {kind for kind, (headings, total) in seen.items() if headings * 2 > total}
+
+
+def join_paragraphs(lines: Sequence[Line], *, width: int | None = None) -> list[Line]:
+    """Rejoin paragraphs that hard line breaks split.
+
+    A line continues the paragraph before it when it starts with punctuation
+    no paragraph starts with (``，`` ``、`` ``）`` …), when it is a lone unit
+    parenthetical (``（责任单位：…）``), or when the paragraph before it is
+    unfinished — no sentence-ending mark, or an open bracket — and is not a
+    heading.  A numbered line always starts a new paragraph.  ``width`` is
+    the wrap width of a hard-wrapped extraction (found by
+    :func:`.cleaning.wrap_width` when not given): a line that long is never
+    taken for a heading.
+    """
+    if width is None:
+        width = wrap_width(lines)
+    labels = [match_label(ln.text) for ln in lines]
+    heading_kinds = _heading_kinds(lines, labels)
+    out: list[Line] = []
+    group: list[Line] = []
+    group_label: Label | None = None
+    text = ""
+    for line, label in zip(lines, labels, strict=True):
+        if group and label is None and _continues(text, group_label, line.text, heading_kinds, width):
+            group.append(line)
+            text = merge(group).text
+            continue
+        if group:
+            out.append(merge(group))
+        group, group_label, text = [line], label, line.text
+    if group:
+        out.append(merge(group))
+    return out
+
+
+def _continues(prev: str, prev_label: Label | None, nxt: str, heading_kinds: set[str], width: int | None) -> bool:
+    if starts_as_continuation(nxt):
+        return True
+    if _unclosed(prev):
+        return True
+    if ends_sentence(prev):
+        return False
+    if prev.rstrip().endswith(("：", ":")):
+        return False
+    wrapped = width is not None and len(squeeze(prev)) >= width - 1
+    if wrapped:
+        return True
+    if prev_label is not None:
+        rest = prev[prev_label.end :]
+        return not (prev_label.kind in heading_kinds and is_heading_text(rest))
+    # An unnumbered short line with no punctuation at all is a heading of its
+    # own (a title, ``附件``), not the head of a broken sentence.
+    t = squeeze(prev)
+    return not (len(t) <= 20 and not any(not ch.isalnum() for ch in t))
+
+
+# ---------------------------------------------------------------- headlines
+
+
+def headline(text: str) -> str | None:
+    """The opening phrase of ``text`` up to its first ``。`` outside brackets
+    and quotes, where that phrase is short enough to be a headline and more
+    text follows; else None."""
+    depth = 0
+    limit = min(len(text), HEADLINE_MAX + 12)
+    for i in range(limit):
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "：:；;":
+            return None
+        elif depth == 0 and ch == "。":
+            phrase = text[:i].strip()
+            rest = text[i + 1 :].strip()
+            if phrase and rest and len(squeeze(phrase)) <= HEADLINE_MAX:
+                return phrase
+            return None
+    return None
+
+
+def _strong(phrase: str | None) -> bool:
+    return phrase is not None and len(squeeze(phrase)) <= HEADLINE_STRONG
+
+
+def decide_headlines(groups: Sequence[Sequence[str]]) -> list[bool]:
+    """For each group of sibling measure texts: does the plan give these
+    measures headlines?
+
+    A group of three or more decides by itself where it is clear: yes where
+    at least half its measures open with a short phrase ending in ``。``;
+    no where none does, or where most open with no phrase short enough for
+    a headline at all.  A smaller group decides by itself only where all its
+    measures open with a short phrase.  Every other group follows the
+    majority of the groups that decided (or, where none did, of all
+    measures)."""
+    votes: list[bool | None] = []
+    for texts in groups:
+        phrases = [headline(t) for t in texts]
+        strong = sum(_strong(p) for p in phrases)
+        loose = sum(p is not None for p in phrases)
+        n = len(texts)
+        if n >= 3:
+            if strong * 2 >= n:
+                votes.append(True)
+            elif strong == 0 or loose * 2 < n:
+                votes.append(False)
+            else:
+                votes.append(None)
+        elif n and strong == n:
+            votes.append(True)
+        else:
+            votes.append(None)
+    decided = [v for v in votes if v is not None]
+    if decided:
+        default = sum(decided) * 2 > len(decided)
+    else:
+        all_texts = [t for g in groups for t in g]
+        default = bool(all_texts) and sum(_strong(headline(t)) for t in all_texts) * 2 >= len(all_texts)
+    return [default if v is None else v for v in votes]
+
+
+# ---------------------------------------------------------------- the tree
+
+
+@attrs.define
+class _Node:
+    """A numbered paragraph while the tree is built (mutable, internal)."""
+
+    label: Label | None
+    text: str
+    start: int
+    end: int
+    children: list[_Node] = attrs.field(factory=list)
+    prose: list[Line] = attrs.field(factory=list)
+
+    @property
+    def kind(self) -> str | None:
+        return self.label.kind if self.label else None
+
+    def last_line(self) -> int:
+        ends = [self.end] + [c.last_line() for c in self.children] + [p.end for p in self.prose]
+        return max(ends)
+
+
+def _is_section(node: _Node, siblings: Sequence[_Node]) -> bool:
+    if node.children:
+        return True
+    if not is_heading_text(node.text):
+        return False
+    if node.prose:
+        return True
+    return any(s.children for s in siblings if s is not node)
+
+
+@attrs.frozen
+class Outline:
+    """What :func:`build_outline` found: the unnumbered paragraphs before
+    the first heading, and the section tree.  Measures that stand at the
+    top level (a plan numbered ``1.`` ``2.`` only) sit in a section with an
+    empty label and title, which adds nothing to section paths."""
+
+    preamble: tuple[str, ...]
+    sections: tuple[Section, ...]
+    preamble_span: Span | None = None
+
+    def measures(self) -> list[Measure]:
+        return [m for s in self.sections for m in s.measures()]
+
+
+UnitReader = Callable[[str], tuple[Assignment, ...]]
+DeadlineReader = Callable[[str, int | None], tuple[tuple[Deadline, ...], tuple[Deadline, ...]]]
+
+
+def read_units(text: str) -> tuple[Assignment, ...]:
+    """Units named by the unit lists of a measure's text (shared core rules)."""
+    from . import units
+
+    return units.merge_assignments(*units.find_unit_lists(text))
+
+
+def read_deadlines(text: str, year: int | None) -> tuple[tuple[Deadline, ...], tuple[Deadline, ...]]:
+    """Completion dates and frequencies set in a measure's text (shared core rules)."""
+    from . import deadlines
+
+    return tuple(deadlines.find_deadlines(text, year)), tuple(deadlines.find_recurrences(text))
+
+
+def build_outline(
+    lines: Sequence[Line],
+    *,
+    year: int | None = None,
+    part: Part = Part.BODY,
+    path: tuple[str, ...] = (),
+    join: bool = True,
+    units: UnitReader = read_units,
+    dates: DeadlineReader = read_deadlines,
+) -> Outline:
+    """Sections and measures from the body's lines, in document order.
+
+    ``year`` resolves deadlines that name no year; ``part`` and ``path``
+    (headings that enclose all of these lines) are given to every measure.
+    ``join=False`` skips the rejoining of broken paragraphs, for lines that
+    are whole paragraphs already.  ``units`` and ``dates`` read a measure's
+    units and deadlines; they default to the shared core rules.
+    """
+    paragraphs = join_paragraphs(lines) if join else list(lines)
+    root = _Node(None, "", 0, 0)
+    stack = [root]
+    preamble: list[Line] = []
+    for line in paragraphs:
+        label = match_label(line.text)
+        if label is None:
+            if len(stack) == 1:
+                preamble.append(line)
+            else:
+                stack[-1].prose.append(line)
+            continue
+        node = _Node(label, line.text[label.end :].strip(), line.start, line.end)
+        open_kinds = [n.kind for n in stack]
+        if label.kind in open_kinds:
+            del stack[open_kinds.index(label.kind) :]
+        stack[-1].children.append(node)
+        stack.append(node)
+
+    builder = _Builder(part=part, year=year, units=units, dates=dates)
+    sections = builder.build(root, path)
+    span = Span(preamble[0].start, preamble[-1].end) if preamble else None
+    return Outline(tuple(p.text for p in preamble), sections, span)
+
+
+@attrs.define
+class _Builder:
+    part: Part
+    year: int | None
+    units: UnitReader
+    dates: DeadlineReader
+    titled: set[int] = attrs.field(factory=set)
+    """ids of the measure nodes whose sibling group writes headlines"""
+
+    def build(self, root: _Node, path: tuple[str, ...]) -> tuple[Section, ...]:
+        # Headline decisions need every sibling group of the plan at once.
+        groups: list[list[_Node]] = []
+        self._collect_groups(root, groups)
+        decisions = decide_headlines([[n.text for n in g] for g in groups])
+        self.titled = {id(n) for g, yes in zip(groups, decisions, strict=True) if yes for n in g}
+        loose: list[_Node] = []
+        sections: list[Section] = []
+        for child, is_section in self._classify(root.children):
+            if is_section:
+                if loose:
+                    sections.append(self._wrapper(loose, path))
+                    loose = []
+                sections.append(self._section(child, path))
+            else:
+                loose.append(child)
+        if loose:
+            sections.append(self._wrapper(loose, path))
+        return tuple(sections)
+
+    def _classify(self, nodes: Sequence[_Node]) -> list[tuple[_Node, bool]]:
+        return [(n, _is_section(n, nodes)) for n in nodes]
+
+    def _collect_groups(self, node: _Node, groups: list[list[_Node]]) -> None:
+        measures = [n for n, is_section in self._classify(node.children) if not is_section]
+        if measures:
+            groups.append(measures)
+        for child in node.children:
+            self._collect_groups(child, groups)
+
+    def _wrapper(self, nodes: list[_Node], path: tuple[str, ...]) -> Section:
+        """A section without heading for measures standing at the top level;
+        unnumbered paragraphs after them are its text."""
+        children = tuple(self._measure(n, path) for n in nodes)
+        texts = tuple(p.text for n in nodes for p in n.prose)
+        span = Span(nodes[0].start, max(n.last_line() for n in nodes))
+        return Section(label="", title="", text=texts, children=children, span=span)
+
+    def _section(self, node: _Node, path: tuple[str, ...]) -> Section:
+        assert node.label is not None
+        heading = squeeze(node.label.text + node.text)
+        inner = (*path, heading)
+        children: list[Measure | Section] = []
+        for child, is_section in self._classify(node.children):
+            children.append(self._section(child, inner) if is_section else self._measure(child, inner))
+        texts = [p.text for p in node.prose]
+        # Unnumbered paragraphs after a measure belong to the enclosing section.
+        for child, is_section in self._classify(node.children):
+            if not is_section:
+                texts.extend(p.text for p in child.prose)
+        return Section(
+            label=node.label.text,
+            title=node.text,
+            text=tuple(texts),
+            children=tuple(children),
+            span=Span(node.start, node.last_line()),
+        )
+
+    def _measure(self, node: _Node, path: tuple[str, ...]) -> Measure:
+        assert node.label is not None
+        text = node.text
+        title = headline(text) if id(node) in self.titled else None
+        deadlines, recurring = self.dates(text, self.year)
+        return Measure(
+            label=node.label.text,
+            number=node.label.number,
+            text=text,
+            title=title,
+            part=self.part,
+            section_path=path,
+            assignments=self.units(text),
+            deadlines=deadlines,
+            recurring=recurring,
+            span=Span(node.start, node.end),
+        )
+
+
+__all__ = [
+    "HEADING_MAX",
+    "HEADLINE_MAX",
+    "HEADLINE_STRONG",
+    "DeadlineReader",
+    "Outline",
+    "UnitReader",
+    "build_outline",
+    "decide_headlines",
+    "headline",
+    "is_heading_text",
+    "join_paragraphs",
+    "read_deadlines",
+    "read_units",
+]
