@@ -307,3 +307,13 @@ def test_a_quantity_is_not_a_task_number() -> None:
     sections, notes = parse_task_table([table], BODY, 2022)
     assert sections == ()
     assert [(n.kind, n.text) for n in notes][1:] == [("unplaced", "5名执法人员配备1辆执法用车。 各级财政部门 长期坚持")]
+
+
+def test_a_table_with_no_parts_anywhere_still_yields_its_tasks() -> None:
+    table = make_table(("1 第一项。", "甲单位", "长期坚持"), ("2 第二项。", "乙单位", "长期坚持"))
+    (section,) = parse_task_table([table], [], None)[0]
+    assert section.heading == ""
+    assert [(m.number, m.section_path, m.assignments[0].unit) for m in section.measures()] == [
+        (1, (), "甲单位"),
+        (2, (), "乙单位"),
+    ]

@@ -129,7 +129,7 @@ def parse_task_table(
     _repair_numbers(tasks)
 
     printed = [_printed_heading(t.evidence) for t in tasks]
-    groups = _groups(body, [p for p in printed if p])
+    groups = _groups(body, [p for p in printed if p]) or [_Group(("text", ""), "")]
     keys = [_key_of(p, groups) if p else None for p in printed]
     weights = _idf(a for g in groups for a, _ in g.articles)
     scores = [[_group_score(task.text, g, weights) for g in groups] for task in tasks]
