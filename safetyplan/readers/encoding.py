@@ -3,13 +3,21 @@
 Plans reach clerks as UTF-8 (with or without a byte-order mark), as UTF-16
 saved by Windows tools, and as GB18030/GBK from older systems.  The order
 below settles each case without guessing where the bytes are unambiguous:
-a BOM decides; valid UTF-8 is UTF-8; valid GB18030 that reads as Chinese is
-GB18030; only then is charset-normalizer asked for its best reading.
+a BOM decides; an encoding the file declares (an HTML ``<meta charset>``) is
+tried next; valid UTF-8 is UTF-8; valid GB18030 that reads as Chinese is
+GB18030; UTF-16 without a BOM is recognised by its text; only then is
+charset-normalizer asked for its best reading — and a reading that is still
+garbage is refused rather than passed on.
+
+Binary files given a text suffix (a .docx renamed .txt, a PDF, an image) are
+refused up front, by their magic numbers and by the share of control bytes no
+text file has.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from ..errors import UnreadableFileError
@@ -22,13 +30,41 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_KEPT_CONTROLS = {"\n", "\r", "\t"}
+_BINARY_MAGIC: tuple[bytes, ...] = (
+    b"%PDF",
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x7fELF",
+    b"MZ",
+    b"\x1f\x8b",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"\x00\x00\x01\x00",
+)
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_SHARE = 0.05
+"""A text file may carry a stray NUL or two; a share of control bytes above
+this is a binary file."""
+
+_TEXT_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
+_GARBLED_SHARE = 0.02
+
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "hz-gb-2312": "hz"}
 
 
-def decode(data: bytes, *, path: str | None = None) -> tuple[str, str, list[str]]:
+def decode(data: bytes, *, path: str | None = None, declared: str | None = None) -> tuple[str, str, list[str]]:
     """Decode ``data``; return the text, the encoding used and warnings.
 
-    Raises UnreadableFileError for empty input and for binary data.
+    ``declared`` is an encoding the file names for itself (HTML ``charset``);
+    it is trusted only where the bytes decode under it.  Raises
+    UnreadableFileError for empty input, binary data and undecodable text.
     """
     if not data.strip():
         raise UnreadableFileError("file is empty", path=path, hint="is this the right file?")
@@ -43,10 +79,21 @@ def decode(data: bytes, *, path: str | None = None) -> tuple[str, str, list[str]
                     path=path,
                 ) from None
             return _clean(text, name, path)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        text, name = utf16
+        return _clean(text, name, path, [f"no byte-order mark; read as {name}"])
     if _looks_binary(data):
         raise UnreadableFileError(
             "file looks binary, not text", path=path, hint="give a .docx as .docx, a text file as .txt"
         )
+    if declared:
+        codec = _codec_name(declared)
+        if codec is not None:
+            try:
+                return _clean(data.decode(codec), codec, path)
+            except UnicodeDecodeError:
+                pass
     try:
         return _clean(data.decode("utf-8"), "utf-8", path)
     except UnicodeDecodeError:
@@ -60,19 +107,65 @@ def decode(data: bytes, *, path: str | None = None) -> tuple[str, str, list[str]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    if best is None or best.encoding is None or _garbled(str(best)):
         raise UnreadableFileError(
             "cannot tell the file's text encoding", path=path, hint="save it as UTF-8 and try again"
         )
     return _clean(str(best), best.encoding, path, [f"encoding guessed as {best.encoding}"])
 
 
+def _codec_name(declared: str) -> str | None:
+    """Python's codec for a declared charset, GBK and GB2312 read as their
+    superset GB18030; None for names Python does not know."""
+    key = declared.strip().lower()
+    key = _ALIASES.get(key, key)
+    try:
+        return codecs.lookup(key).name
+    except LookupError:
+        return None
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
-    if head.count(0) > len(head) // 10:
+    if head.startswith(_BINARY_MAGIC):
         return True
-    magic = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"MZ")
-    return head.startswith(magic)
+    return len(_CONTROL_BYTES.findall(head)) > len(head) * _BINARY_SHARE
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM: NUL bytes on one side of each pair
+    (ASCII), or Chinese text that decodes cleanly; None otherwise."""
+    head = data[:8192]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    half = len(head) // 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    candidates: list[str] = []
+    if odd > half * 0.2 and even <= half * 0.02:
+        candidates.append("utf-16-le")
+    elif even > half * 0.2 and odd <= half * 0.02:
+        candidates.append("utf-16-be")
+    elif _CONTROL_BYTES.search(head) and not _is_utf8(data):
+        candidates.extend(["utf-16-le", "utf-16-be"])
+    for name in candidates:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        if _TEXT_CONTROLS.search(sample) or _garbled(sample):
+            continue
+        if sample.isascii() or _mostly_cjk(sample):
+            return text, name
+    return None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _mostly_cjk(text: str) -> bool:
@@ -83,21 +176,29 @@ def _mostly_cjk(text: str) -> bool:
     return cjk / len(sample) > 0.6
 
 
+def _garbled(text: str) -> bool:
+    """True where a guessed decoding is still mostly unprintable: private-use,
+    unassigned or replacement characters."""
+    sample = text[:8000]
+    if not sample:
+        return True
+    bad = sum(1 for c in sample if c == "\ufffd" or unicodedata.category(c) in {"Co", "Cn", "Cs"})
+    return bad > len(sample) * _GARBLED_SHARE
+
+
 def _clean(text: str, encoding: str, path: str | None, warnings: list[str] | None = None) -> tuple[str, str, list[str]]:
-    """Normalise line ends and drop control characters, reporting how many."""
+    """Normalise line ends and drop control characters, reporting how many.
+
+    Vertical tab, form feed and the Unicode line and paragraph separators are
+    line ends (Word writes a manual line break as a vertical tab).
+    """
     warnings = list(warnings or [])
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    dropped = 0
-    if any(unicodedata.category(c) == "Cc" and c not in _KEPT_CONTROLS for c in text):
-        kept = []
-        for c in text:
-            if unicodedata.category(c) == "Cc" and c not in _KEPT_CONTROLS:
-                dropped += 1
-            else:
-                kept.append(c)
-        text = "".join(kept)
+    text = _LINE_BREAKS.sub("\n", text)
+    text, dropped = _DROPPED.subn("", text)
     if dropped:
         warnings.append(f"dropped {dropped} control character(s)")
+    if not text.strip():
+        raise UnreadableFileError("file has no text", path=path, hint="is this the right file?")
     return text, encoding, warnings
 
 

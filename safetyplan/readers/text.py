@@ -12,22 +12,48 @@ import html
 import re
 
 from ..document import Block, Cell, Document, Paragraph, Row, Table
-from ..hookspecs import ReadResult, Reader, hookimpl
+from ..hookspecs import Reader, ReadResult, hookimpl
 from .encoding import decode
 
-_P_FRAGMENT = re.compile(r"<p(?:\s[^<>]{0,200})?>(.*?)</p>", re.IGNORECASE | re.DOTALL)
+_P_TAG = re.compile(r"<(/?)p(?:\s[^<>]{0,200})?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
 _MD_HEADING = re.compile(r"#{1,6}(?=\s|[^#])")
 
 
 def split_cell(raw: str) -> Cell:
-    """One cell's text, ``<p>`` fragments split into paragraphs, tags removed."""
-    parts = _P_FRAGMENT.findall(raw)
-    if parts:
-        paragraphs = [strip_tags(p) for p in parts]
-        rest = strip_tags(_P_FRAGMENT.sub(" ", raw))
-        if rest:
-            paragraphs.append(rest)
+    """One cell's text, ``<p>`` fragments split into paragraphs, tags removed.
+
+    Each ``<p>…</p>`` is a paragraph (a ``<p>`` opened inside one runs on to
+    the first ``</p>``); text outside them, and an unclosed ``<p>`` with what
+    follows it, is kept as a last paragraph.  One pass over the tags, so a cell
+    of ten thousand unclosed ``<p>`` costs no more than its length.
+    """
+    paragraphs: list[str] = []
+    rest: list[str] = []
+    inside: list[str] | None = None
+    pos = 0
+    for m in _P_TAG.finditer(raw):
+        chunk = raw[pos : m.start()]
+        pos = m.end()
+        if inside is None:
+            rest.append(chunk)
+            if m.group(1):
+                rest.append(m.group(0))
+            else:
+                inside = [m.group(0)]
+        elif m.group(1):
+            inside.append(chunk)
+            paragraphs.append(strip_tags("".join(inside[1:])))
+            rest.append(" ")
+            inside = None
+        else:
+            inside.extend((chunk, m.group(0)))
+    rest.extend(inside or ())
+    rest.append(raw[pos:])
+    if paragraphs:
+        leftover = strip_tags("".join(rest))
+        if leftover:
+            paragraphs.append(leftover)
     else:
         paragraphs = [strip_tags(raw)]
     return Cell(tuple(p for p in paragraphs if p) or ("",))

@@ -1,0 +1,265 @@
+"""HTML pages and fragments: block elements as paragraphs, tables as tables.
+
+Plans are published as web pages and pasted as fragments (``<p>`` per
+paragraph, a ``<table>`` for the task list).  A person reading the page sees
+one paragraph per block element (``p``, ``h1``–``h6``, ``li``, ``div`` …) and
+a new line at every ``<br>``; scripts, styles and the page head are never
+shown, and neither are they read.  Tables come out on their column grid with
+``rowspan``/``colspan`` resolved the same way the .docx reader resolves merged
+cells, so a layout reads a task table alike from either.
+
+lxml's HTML parser is run without network access and with its default
+limits; it silently drops whatever lies deeper than its nesting limit, so a
+document that reaches that limit is refused rather than read in part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..document import Block, Cell, Document, Paragraph, Row, Table
+from ..errors import UnreadableFileError, UnsafeFileError
+from ..hookspecs import Reader, ReadResult, hookimpl
+from .encoding import decode
+
+MAX_DEPTH = 250
+"""Nesting at which libxml2 (limit 255) may already have dropped content."""
+
+_MAX_SPAN = 64
+_MAX_COLUMNS = 1024
+_BLOCK = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre section article header footer main nav "
+    "aside address center figure figcaption form fieldset legend hr details summary caption body html "
+    "tbody thead tfoot tr".split()
+)
+_DROPPED = frozenset(
+    "script style noscript template head title meta link iframe object embed svg math canvas select "
+    "option textarea button input audio video source track map area".split()
+)
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+_LEAD = " \t\n\r\f\xa0\u2002\u2003"
+_META_CHARSET = re.compile(rb"<meta[^<>]{0,300}?charset\s{0,3}=\s{0,3}[\"']?([A-Za-z0-9_:.-]{1,40})", re.IGNORECASE)
+_XML_DECL = re.compile(r"\A\s{0,100}<\?xml[^<>]{0,500}\?>")
+
+
+class _Blocks:
+    """Collects blocks from an element tree: text runs gathered into the
+    current paragraph until a block boundary or ``<br>`` ends it."""
+
+    def __init__(self) -> None:
+        self.out: list[Block] = []
+        self.buffer: list[str] = []
+        self.line: int | None = None
+        self.style: str | None = None
+        self.pre = 0
+        self.ordinal = 0
+
+    def add_text(self, text: str | None, line: int | None) -> None:
+        if not text:
+            return
+        if self.line is None and text.strip(_LEAD):
+            self.line = line
+        self.buffer.append(text if self.pre else _SPACE.sub(" ", text))
+
+    def flush(self) -> None:
+        text = "".join(self.buffer)
+        self.buffer = []
+        line, self.line = self.line, None
+        style, self.style = self.style, None
+        pieces = text.split("\n") if self.pre else [text]
+        for piece in pieces:
+            piece = piece.lstrip(_LEAD).rstrip()
+            if piece:
+                self.ordinal += 1
+                self.out.append(Paragraph(piece, line or self.ordinal, style))
+
+    def walk(self, el: etree._Element) -> None:
+        tag = _tag(el)
+        if tag is None or tag in _DROPPED:
+            return
+        line = _line(el)
+        if tag == "br":
+            self.flush()
+        elif tag == "table":
+            self.flush()
+            table = self.table(el)
+            if table.rows:
+                self.out.append(table)
+        elif tag in _BLOCK:
+            self.flush()
+            if tag in _HEADINGS:
+                self.style = tag
+            self.pre += tag == "pre"
+            self.add_text(el.text, line)
+            for child in el:
+                self.walk(child)
+            self.pre -= tag == "pre"
+            if tag in _HEADINGS and self.style is None and self.buffer:
+                self.style = tag
+            self.flush()
+        else:
+            self.add_text(el.text, line)
+            for child in el:
+                self.walk(child)
+        self.add_text(el.tail, line)
+
+    def table(self, table: etree._Element) -> Table:
+        """The table on its column grid: a cell spanning columns is repeated
+        in each, a cell spanning rows carried down, copies marked merged."""
+        rows: list[Row] = []
+        pending: dict[int, tuple[int, tuple[str, ...]]] = {}
+        for caption in _children(table, "caption"):
+            inner = _Blocks()
+            inner.walk(caption)
+            self.out.extend(inner.out)
+        for tr in _rows(table):
+            cells: list[Cell] = []
+            column = 0
+            for td in tr:
+                if _tag(td) not in {"td", "th"} or column >= _MAX_COLUMNS:
+                    continue
+                column = _carry(pending, column, cells)
+                paragraphs = _cell_paragraphs(td)
+                colspan = _span(td.get("colspan"))
+                rowspan = _span(td.get("rowspan"))
+                for offset in range(colspan):
+                    cells.append(Cell(paragraphs, merged=offset > 0))
+                    if rowspan > 1:
+                        pending[column + offset] = (rowspan - 1, paragraphs)
+                column += colspan
+            while pending and column <= max(pending) and column < _MAX_COLUMNS:
+                if column in pending:
+                    column = _carry(pending, column, cells)
+                else:
+                    cells.append(Cell(("",)))
+                    column += 1
+            if cells:
+                rows.append(Row(tuple(cells), _line(tr) or _line(table) or 0))
+        return Table(tuple(rows), _line(table) or (rows[0].line if rows else 0))
+
+
+def _carry(pending: dict[int, tuple[int, tuple[str, ...]]], column: int, cells: list[Cell]) -> int:
+    """Fill the columns from ``column`` on that cells of rows above span
+    into; returns the next free column."""
+    while column in pending:
+        left, paragraphs = pending[column]
+        cells.append(Cell(paragraphs, merged=True))
+        if left <= 1:
+            del pending[column]
+        else:
+            pending[column] = (left - 1, paragraphs)
+        column += 1
+    return column
+
+
+def _line(el: etree._Element) -> int | None:
+    line = getattr(el, "sourceline", None)
+    return line if isinstance(line, int) else None
+
+
+def _tag(el: etree._Element) -> str | None:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return None
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _children(el: etree._Element, name: str) -> Iterator[etree._Element]:
+    for child in el:
+        if _tag(child) == name:
+            yield child
+
+
+def _rows(table: etree._Element) -> Iterator[etree._Element]:
+    """The table's own rows, in order, through thead/tbody/tfoot but not
+    into tables nested in its cells."""
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            yield child
+        elif tag in {"thead", "tbody", "tfoot"}:
+            yield from _children(child, "tr")
+
+
+def _cell_paragraphs(td: etree._Element) -> tuple[str, ...]:
+    inner = _Blocks()
+    inner.add_text(td.text, _line(td))
+    for child in td:
+        inner.walk(child)
+    inner.flush()
+    texts: list[str] = []
+    for block in inner.out:
+        if isinstance(block, Paragraph):
+            texts.append(block.text)
+        else:
+            for row in block.rows:
+                for cell in row.cells:
+                    if not cell.merged:
+                        texts.extend(t for t in cell.paragraphs if t)
+    return tuple(texts) or ("",)
+
+
+def _span(value: str | None) -> int:
+    if value is None:
+        return 1
+    digits = value.strip()[:6]
+    return max(1, min(_MAX_SPAN, int(digits))) if digits.isdigit() else 1
+
+
+def _depth(root: etree._Element) -> int:
+    deepest = 0
+    stack = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
+
+
+class HtmlReader:
+    name = "html"
+    suffixes: tuple[str, ...] = (".html", ".htm", ".xhtml")
+    description = "HTML pages and fragments (paragraphs, tables with rowspan/colspan)"
+
+    def sniff(self, head: bytes) -> bool:
+        lowered = head[:1024].lstrip().lower()
+        return lowered.startswith((b"<!doctype html", b"<html", b"<p", b"<div", b"<table", b"<body", b"<meta"))
+
+    def read(self, data: bytes, *, path: str | None = None) -> ReadResult:
+        declared = _META_CHARSET.search(data[:4096])
+        text, encoding, warnings = decode(
+            data, path=path, declared=declared.group(1).decode("ascii") if declared else None
+        )
+        text = _XML_DECL.sub("", text, count=1)
+        parser = lxml_html.HTMLParser(
+            no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+        )
+        try:
+            root = lxml_html.document_fromstring(text, parser=parser)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+            raise UnreadableFileError(f"cannot read HTML: {exc}", path=path) from None
+        if _depth(root) >= MAX_DEPTH:
+            raise UnsafeFileError(
+                f"HTML nests elements {MAX_DEPTH} or more levels deep",
+                path=path,
+                hint="not a genuine page; save the plan as text or .docx",
+            )
+        blocks = _Blocks()
+        blocks.walk(root)
+        blocks.flush()
+        if not blocks.out:
+            raise UnreadableFileError("HTML has no text", path=path, hint="is this the right file?")
+        return Document(tuple(blocks.out), path=path, format=f"html/{encoding}", warnings=tuple(warnings))
+
+
+@hookimpl
+def safetyplan_readers() -> list[Reader]:
+    return [HtmlReader()]
+
+
+__all__ = ["MAX_DEPTH", "HtmlReader"]

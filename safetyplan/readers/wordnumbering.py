@@ -1,0 +1,217 @@
+"""The labels Word draws in front of automatically numbered paragraphs.
+
+A plan typed with Word's automatic numbering stores ``一、`` and ``（三）`` not
+in the paragraph's text but in ``numbering.xml`` as a level format; a person
+sees the label, so the reader must produce it too, or a layout that reads
+labels would find none.  This module keeps the list counters as Word does —
+lists sharing an abstract definition continue each other unless a start
+override restarts them, and using a level restarts the levels below it — and
+formats each level (decimal, 一二三, ①②③, letters, Roman numerals).
+"""
+
+from __future__ import annotations
+
+import attrs
+from lxml import etree
+
+LEVELS = 9
+_MAX_COUNTER = 1_000_000
+_CN_DIGITS = "零一二三四五六七八九"
+_CN_UNITS = ("", "十", "百", "千", "万")
+_IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
+_IDEOGRAPH_ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+
+
+@attrs.frozen
+class Level:
+    """One level of a list definition (``w:lvl``)."""
+
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+    suffix: str = "tab"
+    legal: bool = False
+    restart: int | None = None
+    """``w:lvlRestart``: 0 never restarts; N restarts after level N is used."""
+
+
+def to_int(value: str | None, default: int, low: int = 0, high: int = _MAX_COUNTER) -> int:
+    """An integer attribute, clamped, or ``default`` where it is not one."""
+    if value is None:
+        return default
+    value = value.strip()
+    if not value.lstrip("-").isdigit() or len(value) > 12:
+        return default
+    return max(low, min(high, int(value)))
+
+
+class Numbering:
+    """The list definitions of one document and the counters while reading it."""
+
+    def __init__(self, root: etree._Element | None, w: str) -> None:
+        self._abstract: dict[str, dict[int, Level]] = {}
+        self._nums: dict[str, tuple[str, dict[int, int], dict[int, Level]]] = {}
+        self._counters: dict[str, list[int | None]] = {}
+        self._starts: dict[tuple[str, int], int] = {}
+        self._seen: set[str] = set()
+        if root is None:
+            return
+        val = f"{{{w}}}val"
+        for absnum in root.iterchildren(f"{{{w}}}abstractNum"):
+            abs_id = absnum.get(f"{{{w}}}abstractNumId")
+            if abs_id is not None:
+                self._abstract[abs_id] = _levels(absnum, w)
+        for num in root.iterchildren(f"{{{w}}}num"):
+            num_id = num.get(f"{{{w}}}numId")
+            ref = num.find(f"{{{w}}}abstractNumId")
+            if num_id is None or ref is None or ref.get(val) is None:
+                continue
+            starts: dict[int, int] = {}
+            levels: dict[int, Level] = {}
+            for override in num.iterchildren(f"{{{w}}}lvlOverride"):
+                ilvl = to_int(override.get(f"{{{w}}}ilvl"), -1, -1, LEVELS - 1)
+                if ilvl < 0:
+                    continue
+                start = override.find(f"{{{w}}}startOverride")
+                if start is not None:
+                    starts[ilvl] = to_int(start.get(val), 0)
+                lvl = override.find(f"{{{w}}}lvl")
+                if lvl is not None:
+                    levels[ilvl] = _level(lvl, w)
+            self._nums[num_id] = (str(ref.get(val)), starts, levels)
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """The label of the next paragraph of list ``num_id`` at ``ilvl``,
+        advancing the counters; None where the paragraph shows no label."""
+        found = self._nums.get(num_id)
+        if found is None:
+            return None
+        abs_id, starts, overrides = found
+        levels = {**self._abstract.get(abs_id, {}), **overrides}
+        ilvl = max(0, min(LEVELS - 1, ilvl))
+        level = levels.get(ilvl)
+        if level is None:
+            return None
+        counters = self._counters.setdefault(abs_id, [None] * LEVELS)
+        if num_id not in self._seen:
+            self._seen.add(num_id)
+            for at, start in starts.items():
+                self._starts[(abs_id, at)] = start
+                counters[at] = None
+        current = counters[ilvl]
+        counters[ilvl] = self._start(abs_id, ilvl, level) if current is None else min(current + 1, _MAX_COUNTER)
+        for deeper in range(ilvl + 1, LEVELS):
+            below = levels.get(deeper)
+            if below is not None and below.restart is not None and (below.restart == 0 or ilvl + 1 > below.restart):
+                continue
+            counters[deeper] = None
+        if level.fmt in {"bullet", "none"}:
+            return None
+        out: list[str] = []
+        text = level.text
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            if ch == "%" and i + 1 < len(text) and text[i + 1] in "123456789":
+                at = int(text[i + 1]) - 1
+                at_level = levels.get(at, Level())
+                value = counters[at]
+                if value is None:
+                    value = self._start(abs_id, at, at_level)
+                out.append(format_number(value, "decimal" if level.legal else at_level.fmt))
+                i += 2
+            else:
+                out.append(ch)
+                i += 1
+        label = "".join(out).strip()
+        if not label:
+            return None
+        if level.suffix != "nothing" and label[-1].isascii():
+            label += " "
+        return label
+
+    def _start(self, abs_id: str, ilvl: int, level: Level) -> int:
+        return self._starts.get((abs_id, ilvl), level.start)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """``n`` as Word's number format ``fmt`` draws it."""
+    if fmt in {"chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand"}:
+        return chinese_counting(n)
+    if fmt in {"decimalEnclosedCircle", "decimalEnclosedCircleChinese"} and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt in {"decimalFullWidth", "decimalFullWidth2"}:
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in {"upperLetter", "lowerLetter"} and n >= 1:
+        letter = chr(ord("A") + (n - 1) % 26) * min((n - 1) // 26 + 1, 10)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in {"upperRoman", "lowerRoman"} and 1 <= n <= 3999:
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt == "ideographTraditional" and 1 <= n <= len(_IDEOGRAPH_TRADITIONAL):
+        return _IDEOGRAPH_TRADITIONAL[n - 1]
+    if fmt == "ideographZodiac" and 1 <= n <= len(_IDEOGRAPH_ZODIAC):
+        return _IDEOGRAPH_ZODIAC[n - 1]
+    return str(n)
+
+
+def chinese_counting(n: int) -> str:
+    """``11`` → ``十一``, ``105`` → ``一百零五``, as Chinese documents count."""
+    if n <= 0 or n >= 100_000:
+        return "〇" if n == 0 else str(n)
+    digits = [int(c) for c in str(n)]
+    out: list[str] = []
+    zero = False
+    for pos, d in enumerate(digits):
+        unit = _CN_UNITS[len(digits) - 1 - pos]
+        if d == 0:
+            zero = True
+            continue
+        if zero and out:
+            out.append("零")
+        zero = False
+        if not (d == 1 and unit == "十" and not out):
+            out.append(_CN_DIGITS[d])
+        out.append(unit)
+    return "".join(out)
+
+
+def _roman(n: int) -> str:
+    out: list[str] = []
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+def _levels(absnum: etree._Element, w: str) -> dict[int, Level]:
+    levels: dict[int, Level] = {}
+    for lvl in absnum.iterchildren(f"{{{w}}}lvl"):
+        ilvl = to_int(lvl.get(f"{{{w}}}ilvl"), -1, -1, LEVELS - 1)
+        if ilvl >= 0:
+            levels[ilvl] = _level(lvl, w)
+    return levels
+
+
+def _level(lvl: etree._Element, w: str) -> Level:
+    def child_val(name: str) -> str | None:
+        el = lvl.find(f"{{{w}}}{name}")
+        return None if el is None else el.get(f"{{{w}}}val")
+
+    legal = lvl.find(f"{{{w}}}isLgl")
+    restart = child_val("lvlRestart")
+    return Level(
+        start=to_int(child_val("start"), 0),
+        fmt=child_val("numFmt") or "decimal",
+        text=(child_val("lvlText") or "")[:100],
+        suffix=child_val("suff") or "tab",
+        legal=legal is not None and legal.get(f"{{{w}}}val", "1") not in {"0", "false", "off"},
+        restart=None if restart is None else to_int(restart, 0, 0, LEVELS),
+    )
+
+
+__all__ = ["LEVELS", "Level", "Numbering", "chinese_counting", "format_number", "to_int"]
