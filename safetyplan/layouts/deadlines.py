@@ -1,18 +1,202 @@
 """Deadlines: completion dates in running text and in 完成时限 cells.
 
-(contract stub — implementation pending)
+A plan sets a completion date with a phrase such as ``2022年6月底前``,
+``9月30日前``, ``年底前`` or ``8月上旬``.  The same notation also writes things
+that are not completion dates, and these must not become deadlines:
+frequencies (``每季度至少1次``, ``每周五17:00前报送`` — read separately by
+:func:`find_recurrences`), periods (``2022年4月至12月``, ``8月初至8月上旬``),
+reference points (``截至6月底``) and bare years (``2022年，…完成率达到90%``).
+
+A task table's 完成时限 column is different: whatever it holds is the row's
+deadline, dated or not (``长期坚持``, ``按照市委年度巡察工作安排``), which
+:func:`parse_deadline_cell` reads.
+
+Every pattern here has bounded repeats only, so a 100,000-character line is
+read in linear time.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as _dt
+import re
+
 from ..model import Deadline
+from .numbering import chinese_to_int
+
+_CN = "一二三四五六七八九十"
+_NUM = rf"(?:[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"
+_YEAR = r"[0-9０-９]{4}"
+_S = r"\s{0,2}"
+
+_DATE = re.compile(
+    rf"(?P<year>{_YEAR}){_S}年{_S}(?P<yend>[底末])(?P<ybefore>之前|以前|前)?"
+    rf"|(?P<rel>今|本|明)?年{_S}(?P<yend2>[底末])(?P<ybefore2>之前|以前|前)"
+    rf"|(?:(?P<myear>{_YEAR}){_S}年{_S})?(?P<month>{_NUM}){_S}月{_S}"
+    rf"(?:(?P<mend>份?[底末])|(?P<xun>[上中下]旬)|(?P<day>{_NUM}){_S}[日号])?"
+    rf"{_S}(?P<before>之前|以前|前)?"
+    rf"|(?:(?P<qyear>{_YEAR}){_S}年{_S})?第?(?P<quarter>[一二三四1-4]){_S}季度{_S}[末底]{_S}(?P<qbefore>之前|以前|前)?"
+    rf"|(?:(?P<hyear>{_YEAR}){_S}年{_S})?(?P<half>[上下])半年{_S}[末底]?{_S}(?P<hbefore>之前|以前|前)"
+)
+"""One date phrase; which alternatives are completion dates is decided in
+:func:`_due` (a bare month or a bare day date is none)."""
+
+_ONGOING_TAIL = re.compile(rf"{_S}(?:完成)?{_S}[，,、]?{_S}(?:并且|并|且)?{_S}(?:长期坚持|常态化|长期推进|持续推进)")
+_ONGOING_WORDS = ("长期", "常态化", "持续")
+_RANGE_AFTER = re.compile(rf"{_S}(?:至|到|—|－|-|~|～)(?![少今位此])")
+_RANGE_BEFORE = re.compile(rf"[0-9０-９{_CN}月日号初旬底末起始年]{_S}(?:至|到|—|－|-|~|～){_S}$")
+_REFERENCE_BEFORE = ("截至", "截止", "截止到", "截止至", "自", "从")
+_EVERY_BEFORE = re.compile(r"每(?:年|年度)?\s{0,2}$")
+
+_RECURRENCE = re.compile(
+    rf"(?:至少{_S})?每{_S}(?:(?P<n>[0-9０-９]{{1,2}}|[{_CN}两]){_S}个?)?{_S}"
+    r"(?P<unit>半年|年度|年|季度|季|个月|月|旬|周|星期|天|日)"
+    r"(?P<weekday>[一二三四五六日天1-7](?![0-9０-９]{0,2}[次个]))?"
+    rf"(?:{_S}[0-9０-９]{{1,2}}[:：][0-9]{{2}}{_S}(?:之前|以前|前)?)?"
+    rf"(?:{_S}(?:至少|不少于){_S}(?:[0-9０-９]{{1,3}}|[{_CN}两]){_S}次)?"
+)
+_UNIT_NAMES: dict[str, tuple[str, str]] = {
+    "天": ("daily", "day"),
+    "日": ("daily", "day"),
+    "周": ("weekly", "week"),
+    "星期": ("weekly", "week"),
+    "旬": ("every-10-days", "ten-day period"),
+    "月": ("monthly", "month"),
+    "个月": ("monthly", "month"),
+    "季": ("quarterly", "quarter"),
+    "季度": ("quarterly", "quarter"),
+    "半年": ("half-yearly", "half-year"),
+    "年": ("yearly", "year"),
+    "年度": ("yearly", "year"),
+}
+
+_CELL_MONTH = re.compile(
+    rf"(?:(?P<year>{_YEAR}){_S}年{_S})?(?P<month>{_NUM}){_S}月份?{_S}(?:底|末)?{_S}(?:之前|以前|前|以内|内)?{_S}(?:完成)?"
+)
+_CELL_YEAR = re.compile(rf"(?P<year>{_YEAR}){_S}年度?{_S}(?:内|底|末)?{_S}(?:之前|以前|前)?{_S}(?:完成)?")
+
+
+def _number(text: str) -> int:
+    return chinese_to_int(text) if text[0] in _CN else int(text)
+
+
+def _month_end(year: int, month: int) -> _dt.date:
+    return _dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _day(year: int, month: int, day: int) -> _dt.date:
+    return _dt.date(year, month, min(max(day, 1), calendar.monthrange(year, month)[1]))
+
+
+def _due(m: re.Match[str], year: int | None) -> tuple[bool, _dt.date | None]:
+    """Whether the phrase is a completion date, and its date (None where the
+    plan's year is needed and unknown)."""
+    g = m.groupdict()
+    if g["yend"]:
+        return True, _dt.date(int(g["year"]), 12, 31)
+    if g["yend2"]:
+        y = year
+        if y is not None and g["rel"] == "明":
+            y += 1
+        return True, None if y is None else _dt.date(y, 12, 31)
+    if g["month"]:
+        month = _number(g["month"])
+        if not 1 <= month <= 12:
+            return False, None
+        if not (g["mend"] or g["xun"] or (g["day"] and g["before"])):
+            return False, None
+        y = int(g["myear"]) if g["myear"] else year
+        if y is None:
+            return True, None
+        if g["mend"] or g["xun"] == "下旬":
+            return True, _month_end(y, month)
+        if g["xun"]:
+            return True, _dt.date(y, month, 10 if g["xun"] == "上旬" else 20)
+        return True, _day(y, month, _number(g["day"]))
+    if g["quarter"]:
+        q = _number(g["quarter"])
+        y = int(g["qyear"]) if g["qyear"] else year
+        return True, None if y is None else _month_end(y, 3 * q)
+    y = int(g["hyear"]) if g["hyear"] else year
+    return True, None if y is None else _month_end(y, 6 if g["half"] == "上" else 12)
+
+
+def _in_period_or_frequency(text: str, start: int, end: int) -> bool:
+    """Whether the phrase at ``text[start:end]`` is one end of a period, a
+    reference point or part of a frequency rather than a completion date."""
+    before = text[max(0, start - 12) : start]
+    if _RANGE_AFTER.match(text, end):
+        return True
+    if _RANGE_BEFORE.search(before):
+        return True
+    if _EVERY_BEFORE.search(before):
+        return True
+    return before.endswith(_REFERENCE_BEFORE) and not text[start:end].endswith("前")
 
 
 def find_deadlines(text: str, year: int | None) -> list[Deadline]:
-    """Every explicit completion date set in running text, in order."""
-    raise NotImplementedError
+    """Every explicit completion date set in running text, in order.
+
+    ``year`` resolves phrases that name no year (``6月底前``).  A phrase
+    followed by ``并长期坚持`` or ``常态化`` is ``ongoing`` and its text runs to
+    the end of that tail.
+    """
+    out: list[Deadline] = []
+    for m in _DATE.finditer(text):
+        is_deadline, due = _due(m, year)
+        if not is_deadline or _in_period_or_frequency(text, m.start(), m.end()):
+            continue
+        phrase = m.group(0).rstrip()
+        tail = _ONGOING_TAIL.match(text, m.end())
+        if tail:
+            phrase = text[m.start() : tail.end()]
+        out.append(Deadline(text=phrase, due=due, ongoing=tail is not None))
+    return out
 
 
-def parse_deadline_cell(text: str, year: int | None) -> list[Deadline]:
-    """A task table's 完成时限 value(s): every value is a deadline."""
-    raise NotImplementedError
+def _recurrence(m: re.Match[str]) -> str:
+    every, unit = _UNIT_NAMES[m.group("unit")]
+    n = m.group("n")
+    count = 1 if not n else (2 if n == "两" else _number(n))
+    return every if count == 1 else f"every-{count}-{unit}s"
+
+
+def find_recurrences(text: str) -> list[Deadline]:
+    """Every frequency running text sets (``每季度至少1次``, ``每2个月``,
+    ``每周五17:00前``), in order, as Deadlines with a ``recurrence`` such as
+    ``weekly`` or ``quarterly`` and no ``due``."""
+    return [Deadline(text=m.group(0).strip(), recurrence=_recurrence(m)) for m in _RECURRENCE.finditer(text)]
+
+
+def parse_deadline_cell(text: str, year: int | None) -> Deadline:
+    """One value of a task table's 完成时限 column, which is always a deadline.
+
+    ``2022年9月底前完成，并长期坚持`` is due 2022-09-30 and ongoing;
+    ``长期坚持`` is ongoing with no date; a period
+    (``2022年4月至党的二十大结束的``) or a phrase that names no date
+    (``按照市委年度巡察工作安排``, ``加快推进``) has no date.  The text is kept
+    as written, stripped.
+    """
+    value = text.strip()
+    ongoing = any(word in value for word in _ONGOING_WORDS)
+    found = find_deadlines(value, year)
+    due = found[0].due if found else None
+    if not found:
+        core = _ONGOING_TAIL.sub("", value).strip(" \t，,。")
+        month = _CELL_MONTH.fullmatch(core)
+        whole_year = _CELL_YEAR.fullmatch(core)
+        if month and 1 <= _number(month.group("month")) <= 12:
+            y = int(month.group("year")) if month.group("year") else year
+            due = None if y is None else _month_end(y, _number(month.group("month")))
+        elif whole_year:
+            due = _dt.date(int(whole_year.group("year")), 12, 31)
+    recurring = find_recurrences(value) if due is None else []
+    return Deadline(
+        text=value,
+        due=due,
+        ongoing=ongoing,
+        recurrence=recurring[0].recurrence if recurring else None,
+    )
+
+
+__all__ = ["find_deadlines", "find_recurrences", "parse_deadline_cell"]

@@ -1,20 +1,558 @@
 """Unit lists: who is named for a measure, with which role.
 
-(contract stub — implementation pending)
+Every region writes the same grammar with different punctuation: a list of
+names split by ``、，,；;`` (never inside parentheses), an optional marker in
+front (``责任单位：``, ``牵头责任单位:``) and an optional role phrase behind
+(``牵头``, ``配合``, ``分工负责``) that binds to the names before it.  This
+module reads that grammar once for all layouts:
+
+* :func:`parse_units` reads one list (a parenthetical's inside, a role
+  phrase, a table's 责任单位 cell);
+* :func:`find_unit_lists` finds the lists embedded in a measure's running
+  text and tells them apart from other parentheticals;
+* :func:`merge_assignments` joins one measure's lists;
+* :func:`unit_key` is the key writers group units by, with the aliases
+  plugins declare through the ``safetyplan_unit_aliases`` hook — this module
+  is itself registered as a plugin and declares the common abbreviations.
+
+Whether something is a unit name is decided from its shape (see
+:mod:`.unitnames`), never from a list of known names, so plans of places
+the library has not seen read the same way.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from ..hookspecs import hookimpl
 from ..model import Assignment, Role
+from .unitnames import expand_run, is_organ, is_place
+
+OPENERS = "（(〔［[【"
+CLOSERS = "）)〕］]】"
+_CLAUSE_SEPARATORS = "，,；;"
+
+_KNOWN_LABELS: dict[str, Role] = {
+    "牵头责任单位": Role.LEAD,
+    "协同责任单位": Role.SUPPORT,
+    "配合责任单位": Role.SUPPORT,
+    "牵头单位": Role.LEAD,
+    "协同单位": Role.SUPPORT,
+    "配合单位": Role.SUPPORT,
+    "参与单位": Role.SUPPORT,
+    "责任单位": Role.RESPONSIBLE,
+    "责任部门": Role.RESPONSIBLE,
+    "主责单位": Role.RESPONSIBLE,
+}
+"""Markers read without a colon too (``牵头单位市应急局``)."""
+
+_LABEL = re.compile(r"([^\s：:，,、；;。（()）]{2,10}?(?:单位|部门))\s{0,3}[：:]")
+"""A marker before a colon: ``责任单位：``, ``牵头责任单位:``, and typos such
+as ``责区任单位：`` — short, ending in 单位/部门, naming a role (checked in
+:func:`_read_label`)."""
+
+_VERBS: tuple[tuple[str, Role], ...] = tuple(
+    sorted(
+        (
+            ("按照职责分工负责", Role.RESPONSIBLE),
+            ("按职责分工负责", Role.RESPONSIBLE),
+            ("按职责负责", Role.RESPONSIBLE),
+            ("分工负责", Role.RESPONSIBLE),
+            ("共同负责", Role.RESPONSIBLE),
+            ("具体负责", Role.RESPONSIBLE),
+            ("负责", Role.RESPONSIBLE),
+            ("牵头负责", Role.LEAD),
+            ("牵头落实", Role.LEAD),
+            ("牵头推进", Role.LEAD),
+            ("牵头", Role.LEAD),
+            ("配合推进", Role.SUPPORT),
+            ("配合落实", Role.SUPPORT),
+            ("配合", Role.SUPPORT),
+            ("协同推进", Role.SUPPORT),
+            ("协同配合", Role.SUPPORT),
+            ("协同", Role.SUPPORT),
+            ("协助", Role.SUPPORT),
+            ("参与", Role.SUPPORT),
+            ("参加", Role.SUPPORT),
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+)
+"""Role phrases that close a clause and bind to the names before it."""
+
+_ETC = re.compile(r"等(?:有关|相关|其他|其它|各)?(部门单位|单位部门|部门|单位|机构|机关|企业)?$")
+"""A trailing ``等有关部门``: the named units before it stay; where it names a
+kind of organisation that kind is lent to bare stems (``各级发改、工信等部门``)."""
+
+_LENDABLE = ("部门", "单位", "机构", "机关")
+_CONJUNCTIONS = ("以及", "和", "及", "与", "会同")
+_LEADING_WORDS = ("由",)
+_TRIM = " \t\r\n\u3000:：·•\"'“”‘’。.*#"
+_SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^<>]{0,40}>")
+
+
+# --- splitting ----------------------------------------------------------------
+
+
+def split_top(text: str, separators: str) -> list[str]:
+    """``text`` split at any of ``separators`` outside parentheses."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _top_index(text: str, ch: str) -> int:
+    """Index of the first ``ch`` outside parentheses, or -1."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and c == ch:
+            return i
+    return -1
+
+
+def _split_word(text: str, word: str) -> list[str]:
+    """``text`` split at ``word`` outside parentheses."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and text.startswith(word, i):
+            parts.append(text[start:i])
+            i += len(word)
+            start = i
+            continue
+        i += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _split_conjoined(name: str) -> list[str]:
+    """``区安委办和各安全专业委员会`` → two names; ``市文化和旅游局`` stays
+    whole: a conjunction splits only where both sides are unit names."""
+    for word in _CONJUNCTIONS[:-1]:
+        parts = _split_word(name, word)
+        for i in range(1, len(parts)):
+            left = word.join(parts[:i])
+            right = word.join(parts[i:])
+            if is_organ(left) and (is_organ(right) or is_place(right)) and _clean(right):
+                return [left, *_split_conjoined(right)]
+    return [name]
+
+
+# --- cleaning -----------------------------------------------------------------
+
+
+def _squeeze(text: str) -> str:
+    """Whitespace removed, except a single space between two Latin words
+    (a list broken over lines reads as one line)."""
+
+    def keep(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        return " " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else ""
+
+    return _SPACE.sub(keep, text)
+
+
+def _cell_spaces(text: str) -> str:
+    """In a table cell a space between two names separates them; a space
+    inside a name (a wrapped line) does not.  A space becomes a separator
+    where the text before it, back to the last separator, is a whole name."""
+    out: list[str] = []
+    pos = 0
+    for m in _SPACE.finditer(text):
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        so_far = "".join(out)
+        last_sep = max(so_far.rfind(c) for c in "、" + _CLAUSE_SEPARATORS)
+        segment = so_far[last_sep + 1 :]
+        if segment and (is_organ(segment) or is_place(segment)) and pos < len(text):
+            out.append("，")
+    out.append(text[pos:])
+    return _squeeze("".join(out))
+
+
+def _clean(name: str) -> str:
+    name = name.strip(_TRIM)
+    while name and name[0] in CLOSERS:
+        name = name[1:].strip(_TRIM)
+    if name.count("(") + name.count("（") < name.count(")") + name.count("）") and name[-1:] in CLOSERS:
+        name = name[:-1].strip(_TRIM)
+    return name
+
+
+def _has_text(name: str) -> bool:
+    return any(ch.isalnum() for ch in name)
+
+
+# --- markers ------------------------------------------------------------------
+
+
+def _read_label(clause: str) -> tuple[Role, str] | None:
+    """The marker a clause opens with (``责任单位：``) and the rest."""
+    m = _LABEL.match(clause)
+    if m:
+        label = m.group(1)
+        role = _label_role(label)
+        if role is not None:
+            return role, clause[m.end() :]
+    for label, role in _KNOWN_LABELS.items():
+        if clause.startswith(label) and len(clause) > len(label):
+            return role, clause[len(label) :]
+    return None
+
+
+def _label_role(label: str) -> Role | None:
+    if "牵头" in label or label.startswith("牵"):
+        return Role.LEAD
+    if any(word in label for word in ("协同", "配合", "参与", "协办", "配")):
+        return Role.SUPPORT
+    if "责" in label or "主办" in label:
+        return Role.RESPONSIBLE
+    return None
+
+
+def _read_verb(clause: str) -> tuple[Role, str] | None:
+    """The role phrase a clause closes with (``牵头``, ``分工负责``) and the rest."""
+    for verb, role in _VERBS:
+        if clause.endswith(verb):
+            return role, clause[: -len(verb)]
+    return None
+
+
+# --- parsing ------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Name:
+    unit: str
+    canonical: str | None
+
+
+def _names(body: str) -> list[_Name]:
+    """The names of one clause (role phrase and marker already removed), with
+    the canonical names its ``、`` runs abbreviate."""
+    lent: str | None = None
+    m = _ETC.search(body)
+    if m and m.start() > 0:
+        kind = m.group(1)
+        lent = kind if kind in _LENDABLE else None
+        body = body[: m.start()]
+    for word in _LEADING_WORDS:
+        if body.startswith(word):
+            body = body[len(word) :]
+    groups = _split_word(body, "会同")
+    names: list[_Name] = []
+    for g, group in enumerate(groups):
+        run: list[str] = []
+        extras: list[list[str]] = []
+        for raw in split_top(group, "、"):
+            item = _clean(raw)
+            if not _has_text(item):
+                continue
+            first, *rest = _split_conjoined(item)
+            run.append(first)
+            extras.append(rest)
+        canon = expand_run(run, lent if g == len(groups) - 1 else None)
+        for name, full, more in zip(run, canon, extras, strict=True):
+            names.append(_Name(name, full))
+            names.extend(_Name(extra, None) for extra in more)
+    return names
 
 
 def parse_units(text: str, *, role: Role = Role.RESPONSIBLE, cell: bool = False) -> list[Assignment]:
     """Parse one unit list (the inside of a ``（责任单位：…）`` parenthetical, a
     role phrase such as ``市应急局牵头,市公安局配合``, or a table's 责任单位
-    cell when ``cell`` is True) into assignments in order of appearance."""
-    raise NotImplementedError
+    cell when ``cell`` is True) into assignments in order of appearance.
+
+    ``role`` is given to names whose list says nothing about their role.  A
+    role phrase binds to every name since the previous role phrase or marker
+    (``A、B牵头,C分工负责``: A and B lead); a marker binds to the names after
+    it.  Text after a full stop (a note such as ``以下各项工作均需…落实``) is
+    not part of the list.
+    """
+    if cell:
+        text = _cell_spaces(_TAG.sub(" ", text))
+    else:
+        text = _squeeze(text)
+    stop = _top_index(text, "。")
+    if stop >= 0:
+        text = text[:stop]
+
+    out: list[tuple[_Name, Role | None]] = []
+    pending: list[int] = []
+    label_role: Role | None = None
+
+    def settle(given: Role | None) -> None:
+        for i in pending:
+            out[i] = (out[i][0], given or label_role or role)
+        pending.clear()
+
+    for raw in split_top(text, _CLAUSE_SEPARATORS):
+        clause = _clean(raw)
+        label = _read_label(clause)
+        if label is not None:
+            settle(None)
+            label_role, clause = label[0], _clean(label[1])
+        verb = _read_verb(clause)
+        if verb is not None:
+            clause = _clean(verb[1])
+        for name in _names(clause):
+            pending.append(len(out))
+            out.append((name, None))
+        if verb is not None:
+            given = verb[0]
+            if given is Role.RESPONSIBLE and label_role in (Role.LEAD, Role.SUPPORT):
+                given = label_role
+            settle(given)
+    settle(None)
+    return [Assignment(unit=name.unit, role=r or role, canonical=name.canonical) for name, r in out]
 
 
-def merge_assignments(*lists: list[Assignment]) -> tuple[Assignment, ...]:
-    """Concatenate unit lists of one measure, keeping each (unit, role) once."""
-    raise NotImplementedError
+# --- finding lists in running text --------------------------------------------
+
+
+@attrs.frozen
+class UnitList:
+    """A unit list embedded in a measure's text, with where it stands."""
+
+    start: int
+    """Index in the measure text where the parenthetical or bracket opens."""
+    end: int
+    """Index just after it closes."""
+    assignments: tuple[Assignment, ...]
+
+
+_BOOK_TITLE = re.compile(r"《[^《》\n]{0,300}》")
+_SENTENCE_END = "。；;！!？?：:\n"
+_BARE_LIST = re.compile(
+    r"(?:^|(?<=[。；;\n]))[ \t\u3000]{0,4}(?:(?:牵头|协同|配合)?责任单位|牵头单位|配合单位|协同单位|责任部门)\s{0,2}[：:]",
+    re.MULTILINE,
+)
+"""A marked list standing in the text without brackets, running to the end
+of its line: ``……。责任单位：市应急局``."""
+
+
+def _bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """Every matched bracket pair as ``(open index, index after close)``.
+    Any closer closes the latest opener (``(…分工负责〕`` is one pair);
+    brackets inside book titles are left alone; an opener never closed
+    runs to the end of the text."""
+    shielded = bytearray(len(text))
+    for m in _BOOK_TITLE.finditer(text):
+        shielded[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if shielded[i]:
+            continue
+        if ch in OPENERS:
+            stack.append(i)
+        elif ch in CLOSERS and stack:
+            pairs.append((stack.pop(), i + 1))
+    pairs.extend((start, len(text)) for start in stack)
+    pairs.sort()
+    return pairs
+
+
+def _looks_like_list(content: str, before: str) -> bool:
+    """Whether a parenthetical's inside is a unit list: it opens with a
+    marker, or closes with a role phrase after unit names, or — standing
+    after a sentence — holds nothing but unit names."""
+    text = _squeeze(content)
+    stop = _top_index(text, "。")
+    head = text if stop < 0 else text[:stop]
+    first = _clean(split_top(head, _CLAUSE_SEPARATORS)[0])
+    if _read_label(first) is not None:
+        return True
+    names = [a.unit for a in parse_units(head)]
+    if not names:
+        return False
+    if not all(is_organ(n) or is_place(n) for n in names) or not any(is_organ(n) for n in names):
+        return False
+    last = _clean(split_top(head, _CLAUSE_SEPARATORS)[-1])
+    if _read_verb(last) is not None:
+        return True
+    return (not before or before in _SENTENCE_END) and all(is_organ(n) for n in names) and stop < 0
+
+
+def find_unit_lists(text: str) -> list[UnitList]:
+    """Every unit list embedded in a measure's running text, in order.
+
+    Lists stand in parentheses or square brackets of either width (mismatched
+    closers allowed, names with nested parentheses kept whole) or follow a
+    bare ``责任单位：`` marker to the end of the line.  Parentheticals that
+    are not unit lists — ``(含自建房)``, ``（以下简称“十条措施”）``, ``（景区）``,
+    a name's own ``(行政学院)``, the ``（十一）`` of a book title — are skipped.
+    """
+    found: list[UnitList] = []
+    covered_to = -1
+    for start, end in _bracket_pairs(text):
+        if start < covered_to:
+            continue
+        close = end - 1 if end - 1 > start and text[end - 1] in CLOSERS else end
+        content = text[start + 1 : close]
+        j = start - 1
+        while j >= 0 and text[j] in " \t\u3000\r\n":
+            j -= 1
+        before = text[j] if j >= 0 else ""
+        if not _looks_like_list(content, before):
+            continue
+        assignments = tuple(parse_units(content))
+        if assignments:
+            found.append(UnitList(start, end, assignments))
+            covered_to = end
+    for m in _BARE_LIST.finditer(text):
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
+        if any(u.start <= start < u.end for u in found):
+            continue
+        line_end = text.find("\n", start)
+        end = len(text) if line_end < 0 else line_end
+        assignments = tuple(parse_units(text[start:end]))
+        if assignments:
+            found.append(UnitList(start, end, assignments))
+    found.sort(key=lambda u: u.start)
+    return found
+
+
+# --- merging and grouping -----------------------------------------------------
+
+
+def merge_assignments(*lists: Sequence[Assignment] | UnitList) -> tuple[Assignment, ...]:
+    """Concatenate the unit lists of one measure in order, keeping each
+    (unit, role) once: the first written form is kept, and names that share
+    a :func:`unit_key` (``应急局`` with canonical ``市应急局``, and ``市应急局``)
+    are one unit.  A unit named with two roles is kept once per role.
+    :class:`UnitList` values are taken as their assignments, so
+    ``merge_assignments(*find_unit_lists(text))`` reads a measure's units."""
+    seen: set[tuple[str, Role]] = set()
+    out: list[Assignment] = []
+    for assignments in lists:
+        if isinstance(assignments, UnitList):
+            assignments = assignments.assignments
+        for a in assignments:
+            key = (unit_key(a.name), a.role)
+            if key not in seen:
+                seen.add(key)
+                out.append(a)
+    return tuple(out)
+
+
+BASE_ALIASES: tuple[tuple[str, str], ...] = (
+    ("安委办", "安全生产委员会办公室"),
+    ("安委会办公室", "安全生产委员会办公室"),
+    ("安委会", "安全生产委员会"),
+    ("消安委会", "消防安全委员会"),
+    ("消安委", "消防安全委员会"),
+    ("应急局", "应急管理局"),
+    ("发改委", "发展和改革委员会"),
+    ("发展改革委", "发展和改革委员会"),
+    ("发改局", "发展和改革局"),
+    ("发展改革局", "发展和改革局"),
+    ("工信局", "工业和信息化局"),
+    ("经信局", "经济和信息化局"),
+    ("住建局", "住房和城乡建设局"),
+    ("住房城乡建设局", "住房和城乡建设局"),
+    ("人社局", "人力资源和社会保障局"),
+    ("人力资源社会保障局", "人力资源和社会保障局"),
+    ("卫健委", "卫生健康委员会"),
+    ("卫健局", "卫生健康局"),
+    ("市场监管局", "市场监督管理局"),
+    ("文旅局", "文化和旅游局"),
+    ("文广旅局", "文化广电和旅游局"),
+    ("教体局", "教育和体育局"),
+    ("交通局", "交通运输局"),
+    ("城管局", "城市管理局"),
+    ("城管执法局", "城市管理行政执法局"),
+    ("国资委", "国有资产监督管理委员会"),
+    ("委编办", "委机构编制委员会办公室"),
+    ("政数局", "政务服务数据管理局"),
+    ("国动办", "国防动员办公室"),
+    ("纪委区监委", "纪委监委"),
+    ("纪委市监委", "纪委监委"),
+)
+"""Common abbreviations of unit names, without the place prefix they follow
+(``区安委办`` and ``区安全生产委员会办公室`` share a key)."""
+
+
+@hookimpl
+def safetyplan_unit_aliases() -> list[tuple[str, str]]:
+    """The common abbreviations every region uses (see :data:`BASE_ALIASES`)."""
+    return list(BASE_ALIASES)
+
+
+def _normal(name: str) -> str:
+    return _SPACE.sub("", unicodedata.normalize("NFKC", name))
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_table(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern matching every abbreviation, longest first, and the full
+    name each stands for."""
+    table: dict[str, str] = {}
+    for short, full in pairs:
+        short_n, full_n = _normal(short), _normal(full)
+        if short_n and full_n and short_n != full_n:
+            table.setdefault(short_n, full_n)
+    if not table:
+        return None, table
+    alternation = "|".join(re.escape(s) for s in sorted(table, key=len, reverse=True))
+    return re.compile(alternation), table
+
+
+def resolve_aliases(name: str, pairs: Iterable[tuple[str, str]]) -> str:
+    """``name`` (normalised) with each abbreviation replaced by its full form."""
+    pattern, table = _alias_table(tuple(pairs))
+    normal = _normal(name)
+    if pattern is None:
+        return normal
+    return pattern.sub(lambda m: table[m.group(0)], normal)
+
+
+def unit_key(name: str) -> str:
+    """The key to group units by: ``name`` (pass an assignment's ``name``, its
+    canonical form) in Unicode NFKC, whitespace removed, every abbreviation
+    the installed plugins declare replaced by its full form."""
+    from ..registry import get_registry
+
+    return resolve_aliases(name, get_registry().unit_aliases())
+
+
+__all__ = [
+    "BASE_ALIASES",
+    "UnitList",
+    "find_unit_lists",
+    "merge_assignments",
+    "parse_units",
+    "resolve_aliases",
+    "safetyplan_unit_aliases",
+    "split_top",
+    "unit_key",
+]

@@ -1,0 +1,175 @@
+"""The shape of a unit name: what makes a string look like an organisation.
+
+Plans name units without any registry of names, so every decision about a
+name is taken from its shape: an organisation ends with an organisation word
+(局, 委, 办, 部门, 单位, 管委会, 政府, 企业 …), a place ends with a place word
+(区, 县, 镇, 街道 …), and a level prefix (市, 区, 各级, 县级以上 …) says whose
+unit it is.  From these shapes :func:`expand_run` fills in the names a
+``、`` list abbreviates by sharing a prefix (``区应急管理局、经发局`` →
+区经发局) or a suffix (``各级应急、司法、财政部门`` → 各级司法部门).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+ORGAN_SUFFIXES: tuple[str, ...] = (
+    "部门", "部門", "单位", "單位", "机关", "機關", "机构", "機構", "政府", "企业", "企業",
+    "中心", "集团", "公司", "银行", "办事处", "街道办",
+    "局", "委", "办", "辦", "部", "会", "會", "院", "队", "隊", "台", "社", "站", "所",
+    "处", "處", "科", "室", "厅", "廳", "署", "组", "校", "庭", "馆", "團", "团",
+)  # fmt: skip
+"""Words an organisation's name ends with."""
+
+PLACE_SUFFIXES: tuple[str, ...] = ("街道", "社区", "园区", "区", "县", "市", "镇", "乡", "村", "旗", "州", "省")
+"""Words a place's name ends with (``各镇``, ``开发区``, ``各县(市、区)``)."""
+
+GENERIC_SUFFIXES: tuple[str, ...] = (
+    "管理委员会", "管委会", "管委會", "委员会", "委員會", "办公室", "辦公室", "部门", "部門", "单位", "單位",
+    "机关", "機關", "机构", "機構", "政府", "中心", "局", "委", "办", "院",
+)  # fmt: skip
+"""Suffixes a list may share among bare stems, longest first
+(``各级应急、司法、财政部门``: 部门)."""
+
+_OPENERS = "（(〔［[【"
+_CLOSERS = "）)〕］]】"
+
+_LEVEL_PREFIX = re.compile(
+    r"(?:县级及以上|县级以上|市级以上|乡级以上|各级|各級|[市区县]级"
+    r"|各|全市|全区|全县|本级|同级|上级"
+    r"|[省市区县州旗镇乡](?!场|政(?!府)|域))"
+)
+"""A level or place prefix at the start of a name.  ``市场监管局`` and
+``市政园林局`` start with 市 without naming the city, ``区域`` is no district."""
+
+_DETERMINERS = ("有关", "相关", "其他", "其它", "中省", "中央", "国家", "国务院", "中共")
+"""Starts of names that stand on their own and take no shared prefix."""
+
+_PLACE_THEN_ORGAN = re.compile(
+    r"(?:区|县|旗|镇|乡|街道|园区|市)(?:管理委员会|管委会|管委會|委员会|政府|委|办|辦|局|会|會)"
+)
+_INNER_ORGAN = re.compile(r"(?:支队|总队|大队|分局|局|集团|公司|中心)[^\s、，,；;]{2}")
+
+
+def strip_notes(name: str) -> str:
+    """``市委党校(行政学院)`` → ``市委党校``: trailing parentheticals dropped,
+    so that a name's last word can be read."""
+    out = name.rstrip()
+    while out and out[-1] in _CLOSERS:
+        depth = 0
+        for i in range(len(out) - 1, -1, -1):
+            ch = out[i]
+            if ch in _CLOSERS:
+                depth += 1
+            elif ch in _OPENERS:
+                depth -= 1
+                if depth == 0:
+                    out = out[:i].rstrip()
+                    break
+        else:
+            return out
+    return out
+
+
+def is_organ(name: str) -> bool:
+    """True where ``name`` ends with an organisation word: a unit's full name.
+    ``人社`` (a stem: 人力资源和社会保障) is none, ``日报社`` is one."""
+    core = strip_notes(name)
+    if core.endswith("社") and len(core) < 3:
+        return False
+    return core.endswith(ORGAN_SUFFIXES)
+
+
+def is_place(name: str) -> bool:
+    """True where ``name`` ends with a place word: ``各镇``, ``开发区``."""
+    return strip_notes(name).endswith(PLACE_SUFFIXES)
+
+
+def level_prefix(name: str) -> str | None:
+    """The level or place prefix ``name`` starts with (``区``, ``各级``), if any."""
+    m = _LEVEL_PREFIX.match(name)
+    return m.group(0) if m else None
+
+
+def _stands_alone(name: str) -> bool:
+    """True where ``name`` already says whose unit it is, so a list's shared
+    prefix must not be put before it: it has its own prefix (``团市委``,
+    ``有关部门单位``, a redacted ``xx海事局``), names a place and its organ
+    (``开发区管委会``) or names its parent (``交通执法支队新北大队``)."""
+    if level_prefix(name) or name.startswith(_DETERMINERS):
+        return True
+    if not ("\u4e00" <= name[:1] <= "\u9fff"):
+        return True
+    core = strip_notes(name)
+    if _PLACE_THEN_ORGAN.search(core, 1):
+        return True
+    return bool(_INNER_ORGAN.search(core)) and is_organ(core)
+
+
+def _shared_suffix(last: str, *, places: bool) -> str | None:
+    """The suffix the last name of a list lends to the bare names before it:
+    what follows the place word for places (``港务区管委会`` → 管委会), a
+    generic organisation word for stems (``财政部门`` → 部门)."""
+    core = strip_notes(last)
+    if places:
+        m = re.search(r"(?:区|县|镇|乡|街道|园区)(?=[^区县镇乡]{2,6}$)", core)
+        if m and is_organ(core):
+            return core[m.end() :]
+        return None
+    for suffix in GENERIC_SUFFIXES:
+        if core.endswith(suffix) and len(core) > len(suffix):
+            return suffix
+    return None
+
+
+def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | None]:
+    """Canonical names for one ``、`` list, None where a name is complete.
+
+    ``suffix`` is what a trailing ``等部门`` lends the list.  A shared prefix
+    is the first name's level prefix, used only where no later name writes a
+    prefix of its own; a shared suffix is used only where every name before
+    the last is a bare stem or a bare place.
+    """
+    n = len(names)
+    out: list[str | None] = [None] * n
+    if n == 0:
+        return out
+    suffixes: list[str] = [""] * n
+    if suffix is not None:
+        for i, name in enumerate(names):
+            if not is_organ(name) and not is_place(name):
+                suffixes[i] = suffix
+    elif n > 1 and not any(is_organ(name) for name in names[:-1]):
+        last = names[-1]
+        if all(is_place(name) for name in names[:-1]):
+            lent = _shared_suffix(last, places=True)
+        elif not any(is_place(name) for name in names[:-1]):
+            lent = _shared_suffix(last, places=False)
+        else:
+            lent = None
+        if lent and is_organ(last):
+            for i in range(n - 1):
+                suffixes[i] = lent
+    prefix = level_prefix(names[0])
+    prefixes: list[str] = [""] * n
+    if prefix and not any(name.startswith(prefix) for name in names[1:]):
+        for i in range(1, n):
+            if not _stands_alone(names[i]):
+                prefixes[i] = prefix
+    for i, name in enumerate(names):
+        if prefixes[i] or suffixes[i]:
+            out[i] = f"{prefixes[i]}{name}{suffixes[i]}"
+    return out
+
+
+__all__ = [
+    "GENERIC_SUFFIXES",
+    "ORGAN_SUFFIXES",
+    "PLACE_SUFFIXES",
+    "expand_run",
+    "is_organ",
+    "is_place",
+    "level_prefix",
+    "strip_notes",
+]
