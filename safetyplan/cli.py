@@ -483,6 +483,13 @@ def describe(plan: Plan, *, brief: bool = False) -> list[str]:
 # -- plugins --------------------------------------------------------------------
 
 
+def _display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: Chinese characters take two."""
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def cmd_plugins(args: argparse.Namespace) -> int:
     from .registry import get_registry
 
@@ -501,9 +508,9 @@ def cmd_plugins(args: argparse.Namespace) -> int:
         name = w.obj.format + (f"/{w.obj.kind}" if w.obj.kind else "")
         rows.append(("writer", name, w.obj.suffix + (" (default)" if w.obj.default and w.obj.kind else ""), *origin(w)))
     header = ("TYPE", "NAME", "HANDLES", "PLUGIN", "DISTRIBUTION")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    widths = [max(_display_width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        cells = [cell + " " * (width - _display_width(cell)) for cell, width in zip(row, widths, strict=False)]
         _say("  ".join([*cells, row[-1]]).rstrip())
     if not registry.layouts:
         _err(f"{PROG}: no regional layouts are installed; inputs need a layout package")
@@ -514,11 +521,8 @@ def cmd_plugins(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    import importlib
-
     from .errors import SafetyPlanError
-
-    validate = importlib.import_module("safetyplan.formats.xml").validate
+    from .formats.xml import validate
 
     status = EXIT_OK
     for source in args.inputs:

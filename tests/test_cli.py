@@ -25,6 +25,7 @@ from typing import Any, BinaryIO
 
 import pytest
 
+import safetyplan
 import safetyplan.api
 import safetyplan.batch
 import safetyplan.registry
@@ -385,9 +386,8 @@ def test_plugins_lists_origin_of_everything(registry: Registry, capsys: pytest.C
     assert code == 0
     rows = [line.split() for line in out.splitlines()]
     assert rows[0] == ["TYPE", "NAME", "HANDLES", "PLUGIN", "DISTRIBUTION"]
-    assert ["reader", "text", ".txt", ".text", ".md", ".markdown", "safetyplan.readers.text", "safetyplan"] == rows[1][
-        :8
-    ]
+    text = next(r for r in rows if r[:2] == ["reader", "text"])
+    assert text[2:] == [".txt", ".text", ".md", ".markdown", "safetyplan.readers.text", "safetyplan", "0.1.0"]
     memo = next(r for r in rows if r[:2] == ["layout", "memo"])
     assert memo[2:4] == ["aliases:", "memorandum"]
     outline = next(r for r in rows if r[:2] == ["writer", "outline"])
@@ -464,3 +464,62 @@ def test_console_script_errors_are_one_line(tmp_path: Path) -> None:
     assert converted.returncode in (cli.EXIT_FAILED, cli.EXIT_USAGE)
     assert "Traceback" not in converted.stderr
     assert all(line.startswith((str(tmp_path), "converted", "safetyplan")) for line in converted.stderr.splitlines())
+
+
+# -- XML in and out -----------------------------------------------------------------
+
+
+def xml_plan(title: str = "测试计划") -> Plan:
+    measure = Measure(
+        "1.",
+        1,
+        "排查隐患",
+        section_path=("一、任务",),
+        assignments=(Assignment("区应急管理局", Role.LEAD), Assignment("区公安分局", Role.SUPPORT)),
+        deadlines=(Deadline("2024年6月底前", dt.date(2024, 6, 30)),),
+    )
+    return Plan(title, region="memo", sections=(Section("一、", "任务", children=(measure,)),))
+
+
+def test_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = safetyplan.dump(xml_plan(), tmp_path / "good.xml")
+    bad = write(tmp_path / "bad.xml", "<plan/>")
+    code, out, err = run_cli(capsys, "validate", good, bad)
+    assert code == cli.EXIT_FAILED
+    assert out == f"{good}: valid\n"
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"{bad}:1: not safetyplan XML")
+    assert run_cli(capsys, "validate", good)[0] == cli.EXIT_OK
+
+
+def test_xml_collection_converts_to_numbered_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from safetyplan.formats.xml import dumps
+
+    source = tmp_path / "in" / "both.xml"
+    source.parent.mkdir()
+    source.write_bytes(dumps([xml_plan("甲"), xml_plan("乙")]))
+    code, _, err = run_cli(capsys, "convert", source, "--to", "xml,json", "-o", tmp_path / "out")
+    assert code == 0, err
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["both.1.json", "both.1.xml", "both.2.json", "both.2.xml"]
+    assert safetyplan.load(tmp_path / "out" / "both.2.xml").title == "乙"
+
+
+def test_converting_xml_into_its_own_folder_keeps_the_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = safetyplan.dump(xml_plan(), tmp_path / "plan.xml")
+    before = source.read_bytes()
+    code, _, err = run_cli(capsys, "convert", source, "--to", "xml", "-o", tmp_path)
+    assert code == cli.EXIT_FAILED
+    assert err.splitlines()[0] == f"{source}: refusing to write over an input file (choose another output)"
+    assert source.read_bytes() == before
+
+
+def test_console_script_inspects_xml(tmp_path: Path) -> None:
+    source = safetyplan.dump(xml_plan(), tmp_path / "plan.xml")
+    result = _run("inspect", source)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "      1. 排查隐患 | lead: 区应急管理局 | support: 区公安分局 | due: 2024年6月底前 (2024-06-30)"
+        in result.stdout
+    )
+    assert "  unplaced text: none" in result.stdout
