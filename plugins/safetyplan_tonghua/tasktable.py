@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from safetyplan.document import Cell, Row, Table
-from safetyplan.layouts.deadlines import find_deadlines, parse_deadline_cell
+from safetyplan.layouts.deadlines import find_deadlines, find_recurrences, parse_deadline_cell
 from safetyplan.layouts.numbering import match_label
 from safetyplan.layouts.units import merge_assignments, parse_units
 from safetyplan.model import Deadline, Measure, Note, Part, Role, Section, Span
@@ -545,8 +545,7 @@ def _measure(task: _Task, heading: str, implements: tuple[str, ...] | None, year
     text = task.text.strip()
     units = merge_assignments(parse_units(task.units, role=Role.RESPONSIBLE, cell=True)) if task.units else ()
     deadlines: list[Deadline] = list(find_deadlines(text, year))
-    for value in task.deadline_cells:
-        deadlines.extend(parse_deadline_cell(value, year))
+    deadlines.extend(parse_deadline_cell(value, year) for value in task.deadline_cells)
     return Measure(
         label=task.label,
         number=task.number,
@@ -555,6 +554,7 @@ def _measure(task: _Task, heading: str, implements: tuple[str, ...] | None, year
         section_path=(heading,) if heading else (),
         assignments=units,
         deadlines=tuple(deadlines),
+        recurring=tuple(find_recurrences(text)),
         span=Span(task.first_line, task.last_line, task.row),
         implements=implements,
     )
