@@ -298,6 +298,9 @@ def _progress(total: int, *, quiet: bool) -> tuple[Callable[[Outcome], None], Ca
 
     from tqdm import tqdm
 
+    # No monitor thread: worker processes are forked while the bar is alive,
+    # and a fork must not copy a thread that may hold a lock.
+    tqdm.monitor_interval = 0
     bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, leave=False)
 
     def write(line: str) -> None:

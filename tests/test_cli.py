@@ -523,3 +523,18 @@ def test_console_script_inspects_xml(tmp_path: Path) -> None:
         in result.stdout
     )
     assert "  unplaced text: none" in result.stdout
+
+
+def test_convert_to_word_table_and_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import docx
+
+    source = safetyplan.dump(xml_plan(), tmp_path / "plan.xml")
+    code, _, err = run_cli(capsys, "convert", source, "--to", "docx", "-o", tmp_path / "table")
+    assert code == 0, err
+    table = docx.Document(str(tmp_path / "table" / "plan.docx"))
+    cells = {cell.text for t in table.tables for row in t.rows for cell in row.cells}
+    assert {"排查隐患", "区应急管理局", "区公安分局"} <= cells
+    code, _, err = run_cli(capsys, "convert", source, "--to", "docx", "--kind", "document", "-o", tmp_path / "doc")
+    assert code == 0, err
+    document = docx.Document(str(tmp_path / "doc" / "plan.docx"))
+    assert any(p.text == "测试计划" for p in document.paragraphs)
