@@ -46,18 +46,22 @@ _RIGHT_ALIGNED_INDENT = 10
 def render_docx(document: Document, target: Path) -> Path:
     """Write ``document`` to ``target`` as a .docx file and return the path."""
     word = docx.Document()
-    for index, block in enumerate(document.blocks):
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            _paragraph(word, block, index)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            _paragraph(word, block, following if isinstance(following, Paragraph) else None, index)
         else:
             _table(word, block)
     word.save(str(target))
     return target
 
 
-def heading_level(paragraph: Paragraph) -> tuple[int | None, str]:
+def heading_level(paragraph: Paragraph, following: Paragraph | None) -> tuple[int | None, str]:
     """The Word heading level a paragraph would carry, and its text without
-    Markdown heading marks."""
+    Markdown heading marks.  A short ``（一）…`` line is a heading only where
+    a numbered line follows it: otherwise it is the start of a paragraph the
+    text broke after a few words."""
     text = paragraph.text
     m = _MD_HEADING.match(text)
     if m and (paragraph.style or "").startswith("h"):
@@ -68,13 +72,13 @@ def heading_level(paragraph: Paragraph) -> tuple[int | None, str]:
         return None, text
     if label.kind == "cn":
         return 1, text
-    if label.kind == "cn_paren":
+    if label.kind == "cn_paren" and (following is None or match_label(_BOLD.sub(r"\1", following.text)) is not None):
         return 2, text
     return None, text
 
 
-def _paragraph(word: WordDocument, block: Paragraph, index: int) -> None:
-    level, text = heading_level(block)
+def _paragraph(word: WordDocument, block: Paragraph, following: Paragraph | None, index: int) -> None:
+    level, text = heading_level(block, following)
     body = text.strip()
     indent = len(text) - len(text.lstrip())
     paragraph = word.add_paragraph(style=f"Heading {level}" if level else None)

@@ -76,8 +76,8 @@ def test_the_rendering_keeps_every_paragraph_and_styles_headings(tmp_path: Path)
     paragraphs = [p for p in word.paragraphs]
     blocks = [b for b in source.blocks if isinstance(b, Paragraph)]
     assert len(paragraphs) == len(blocks)
-    for block, paragraph in zip(blocks, paragraphs, strict=True):
-        level, text = heading_level(block)
+    for i, (block, paragraph) in enumerate(zip(blocks, paragraphs, strict=True)):
+        level, text = heading_level(block, blocks[i + 1] if i + 1 < len(blocks) else None)
         assert paragraph.text == text.strip().replace("**", ""), block.line
         assert paragraph.style is not None
         assert paragraph.style.name == (f"Heading {level}" if level else "Normal"), block.line
