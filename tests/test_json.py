@@ -15,7 +15,7 @@ from strategies import NON_XML_CHARACTERS, deep_section, plans, unicode_text
 
 import safetyplan
 from safetyplan import model
-from safetyplan.errors import OutputError, PlanCountError, UnreadableFileError
+from safetyplan.errors import OutputError, PlanCountError, SafetyPlanError, UnreadableFileError
 from safetyplan.formats import MAX_SECTION_DEPTH
 from safetyplan.formats import json as sjson
 from safetyplan.model import Assignment, Deadline, Measure, Plan, Role, Section, TextRange
@@ -222,3 +222,17 @@ def test_reader_refuses_sections_nested_beyond_the_limit() -> None:
 
 def test_byte_order_mark_is_accepted() -> None:
     assert sjson.loads(b"\xef\xbb\xbf" + sjson.dumps(_plan())) == (_plan(),)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(plans(text=unicode_text()), st.data())
+def test_damaged_documents_read_or_fail_cleanly(plan: Plan, data: st.DataObject) -> None:
+    document = bytearray(sjson.dumps(plan))
+    start = data.draw(st.integers(0, len(document)), label="start")
+    end = data.draw(st.integers(start, min(len(document), start + 40)), label="end")
+    insert = data.draw(st.sampled_from([b"", b"{", b"}", b"[", b"]", b'"', b",", b"null", b"1", b"\xff"]))
+    document[start:end] = insert
+    try:
+        sjson.loads(bytes(document))
+    except SafetyPlanError:
+        pass

@@ -17,7 +17,7 @@ from strategies import deep_section, non_xml_text, plans
 
 import safetyplan
 from safetyplan import model
-from safetyplan.errors import InvalidXMLError, OutputError, UnreadableFileError, UnsafeFileError
+from safetyplan.errors import InvalidXMLError, OutputError, SafetyPlanError, UnreadableFileError, UnsafeFileError
 from safetyplan.formats import MAX_SECTION_DEPTH
 from safetyplan.formats import xml as sxml
 from safetyplan.model import Assignment, Deadline, Measure, Part, Plan, Role, Section, TextRange
@@ -382,3 +382,17 @@ def test_schema_attribute_defaults_match_the_model_defaults() -> None:
             required = attribute.get("use") == "required"
             nullable = type(None) in typing.get_args(hints[field.name])
             assert required == (field.default is attrs.NOTHING and not nullable), f"{cls.__name__}.{field.name}"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(plans(), st.data())
+def test_damaged_documents_read_or_fail_cleanly(plan: Plan, data: st.DataObject) -> None:
+    document = bytearray(sxml.dumps(plan))
+    start = data.draw(st.integers(0, len(document)), label="start")
+    end = data.draw(st.integers(start, min(len(document), start + 40)), label="end")
+    insert = data.draw(st.sampled_from([b"", b"<", b">", b"&", b'"', b"</section>", b"<p>", b"\xff", b"<!DOCTYPE x>"]))
+    document[start:end] = insert
+    try:
+        sxml.loads(bytes(document))
+    except SafetyPlanError:
+        pass
