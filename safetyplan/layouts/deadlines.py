@@ -50,11 +50,16 @@ _EVERY_BEFORE = re.compile(r"每(?:年|年度)?\s{0,2}$")
 
 _RECURRENCE = re.compile(
     rf"(?:至少{_S})?每{_S}(?:(?P<n>[0-9０-９]{{1,2}}|[{_CN}两]){_S}个?)?{_S}"
-    r"(?P<unit>半年|年度|年|季度|季|个月|月|旬|周|星期|天|日)"
-    r"(?P<weekday>[一二三四五六日天1-7](?![0-9０-９]{0,2}[次个]))?"
-    rf"(?:{_S}[0-9０-９]{{1,2}}[:：][0-9]{{2}}{_S}(?:之前|以前|前)?)?"
+    rf"(?:(?P<week>周|星期)(?:[一二三四五六日天1-7](?![0-9０-９]{{0,2}}[次个]))?"
+    rf"(?:{_S}[0-9０-９]{{1,2}}[:：][0-9]{{2}})?"
+    rf"|(?P<year>年度|年)(?:{_S}{_NUM}{_S}月{_S}(?:[底末]|[上中下]旬|{_NUM}{_S}[日号])?)?"
+    rf"|(?P<month>个月|月)(?:{_S}(?:[底末]|[上中下]旬|{_NUM}{_S}[日号]))?"
+    r"|(?P<other>半年|季度|季|旬|天|日))"
+    rf"(?:{_S}(?:之前|以前|前))?"
     rf"(?:{_S}(?:至少|不少于){_S}(?:[0-9０-９]{{1,3}}|[{_CN}两]){_S}次)?"
 )
+"""A frequency: ``每季度至少1次``, ``每2个月``, ``每周五17:00前``,
+``每年6月底前``, ``每月下旬``."""
 _UNIT_NAMES: dict[str, tuple[str, str]] = {
     "天": ("daily", "day"),
     "日": ("daily", "day"),
@@ -155,7 +160,7 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
 
 
 def _recurrence(m: re.Match[str]) -> str:
-    every, unit = _UNIT_NAMES[m.group("unit")]
+    every, unit = _UNIT_NAMES[m.group("week") or m.group("year") or m.group("month") or m.group("other")]
     n = m.group("n")
     count = 1 if not n else (2 if n == "两" else _number(n))
     return every if count == 1 else f"every-{count}-{unit}s"

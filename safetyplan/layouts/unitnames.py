@@ -76,8 +76,9 @@ def is_organ(name: str) -> bool:
     """True where ``name`` ends with an organisation word: a unit's full name.
     ``人社`` (a stem: 人力资源和社会保障) is none, ``日报社`` is one."""
     core = strip_notes(name)
-    if core.endswith("社") and len(core) < 3:
-        return False
+    if core.endswith("社"):
+        prefix = level_prefix(core)
+        return len(core) - len(prefix or "") >= 3
     return core.endswith(ORGAN_SUFFIXES)
 
 

@@ -36,6 +36,11 @@ from .unitnames import expand_run, is_organ, is_place
 OPENERS = "（(〔［[【"
 CLOSERS = "）)〕］]】"
 _CLAUSE_SEPARATORS = "，,；;"
+_ITEM_SEPARATORS = "、" + _CLAUSE_SEPARATORS
+_MAX_NAME = 200
+"""Longer than any unit name: conjunctions inside longer text are not split."""
+_MAX_LIST = 600
+"""Longer than any unit list: a longer parenthetical is prose."""
 
 _KNOWN_LABELS: dict[str, Role] = {
     "牵头责任单位": Role.LEAD,
@@ -156,6 +161,8 @@ def _split_word(text: str, word: str) -> list[str]:
 def _split_conjoined(name: str) -> list[str]:
     """``区安委办和各安全专业委员会`` → two names; ``市文化和旅游局`` stays
     whole: a conjunction splits only where both sides are unit names."""
+    if len(name) > _MAX_NAME:
+        return [name]
     for word in _CONJUNCTIONS[:-1]:
         parts = _split_word(name, word)
         for i in range(1, len(parts)):
@@ -187,22 +194,22 @@ def _cell_spaces(text: str) -> str:
     where the text before it, back to the last separator, is a whole name."""
     out: list[str] = []
     pos = 0
+    segment = ""
     for m in _SPACE.finditer(text):
-        out.append(text[pos : m.start()])
+        chunk = text[pos : m.start()]
+        out.append(chunk)
+        cut = max(chunk.rfind(c) for c in _ITEM_SEPARATORS)
+        segment = chunk[cut + 1 :] if cut >= 0 else (segment + chunk)[-_MAX_NAME:]
         pos = m.end()
-        so_far = "".join(out)
-        last_sep = max(so_far.rfind(c) for c in "、" + _CLAUSE_SEPARATORS)
-        segment = so_far[last_sep + 1 :]
-        if segment and (is_organ(segment) or is_place(segment)) and pos < len(text):
+        if segment and pos < len(text) and (is_organ(segment) or is_place(segment)):
             out.append("，")
+            segment = ""
     out.append(text[pos:])
     return _squeeze("".join(out))
 
 
 def _clean(name: str) -> str:
-    name = name.strip(_TRIM)
-    while name and name[0] in CLOSERS:
-        name = name[1:].strip(_TRIM)
+    name = name.strip(_TRIM).lstrip(CLOSERS + _TRIM)
     if name.count("(") + name.count("（") < name.count(")") + name.count("）") and name[-1:] in CLOSERS:
         name = name[:-1].strip(_TRIM)
     return name
@@ -361,10 +368,15 @@ of its line: ``……。责任单位：市应急局``."""
 
 
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:
-    """Every matched bracket pair as ``(open index, index after close)``.
+    """The bracket pairs that may hold a unit list, as ``(open index, index
+    after close)``, in order.
+
     Any closer closes the latest opener (``(…分工负责〕`` is one pair);
-    brackets inside book titles are left alone; an opener never closed
-    runs to the end of the text."""
+    brackets inside book titles are left alone.  Pairs nested two deep or
+    more are left out (a list's own names hold the pairs inside it), which
+    also keeps the work linear however deep brackets nest.  The first and
+    the last opener never closed run to the end of the text: a list cut off
+    by the end of a measure."""
     shielded = bytearray(len(text))
     for m in _BOOK_TITLE.finditer(text):
         shielded[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -377,30 +389,39 @@ def _bracket_pairs(text: str) -> list[tuple[int, int]]:
             stack.append(i)
         elif ch in CLOSERS and stack:
             pairs.append((stack.pop(), i + 1))
-    pairs.extend((start, len(text)) for start in stack)
     pairs.sort()
-    return pairs
+    shallow: list[tuple[int, int]] = []
+    enclosing: list[int] = []
+    for start, end in pairs:
+        while enclosing and enclosing[-1] <= start:
+            enclosing.pop()
+        if len(enclosing) <= 1:
+            shallow.append((start, end))
+        enclosing.append(end)
+    shallow.extend((start, len(text)) for start in sorted({*stack[:1], *stack[-1:]}))
+    shallow.sort()
+    return shallow
 
 
-def _looks_like_list(content: str, before: str) -> bool:
-    """Whether a parenthetical's inside is a unit list: it opens with a
-    marker, or closes with a role phrase after unit names, or — standing
-    after a sentence — holds nothing but unit names."""
+def _read_list(content: str, before: str) -> list[Assignment]:
+    """The assignments a parenthetical's inside holds where it is a unit
+    list, else none.  It is one where it opens with a marker, or closes with
+    a role phrase after unit names, or — standing after a sentence — holds
+    nothing but unit names.  ``before`` is the character before the bracket."""
     text = _squeeze(content)
     stop = _top_index(text, "。")
     head = text if stop < 0 else text[:stop]
-    first = _clean(split_top(head, _CLAUSE_SEPARATORS)[0])
-    if _read_label(first) is not None:
-        return True
-    names = [a.unit for a in parse_units(head)]
-    if not names:
-        return False
-    if not all(is_organ(n) or is_place(n) for n in names) or not any(is_organ(n) for n in names):
-        return False
-    last = _clean(split_top(head, _CLAUSE_SEPARATORS)[-1])
-    if _read_verb(last) is not None:
-        return True
-    return (not before or before in _SENTENCE_END) and all(is_organ(n) for n in names) and stop < 0
+    clauses = split_top(head, _CLAUSE_SEPARATORS)
+    assignments = parse_units(head)
+    if _read_label(_clean(clauses[0])) is not None:
+        return assignments
+    names = [a.unit for a in assignments]
+    if not any(is_organ(n) for n in names) or not all(is_organ(n) or is_place(n) for n in names):
+        return []
+    if _read_verb(_clean(clauses[-1])) is not None:
+        return assignments
+    after_sentence = not before or before in _SENTENCE_END
+    return assignments if after_sentence and stop < 0 and all(is_organ(n) for n in names) else []
 
 
 def find_unit_lists(text: str) -> list[UnitList]:
@@ -418,26 +439,28 @@ def find_unit_lists(text: str) -> list[UnitList]:
         if start < covered_to:
             continue
         close = end - 1 if end - 1 > start and text[end - 1] in CLOSERS else end
-        content = text[start + 1 : close]
+        if close - start - 1 > _MAX_LIST:
+            continue
         j = start - 1
         while j >= 0 and text[j] in " \t\u3000\r\n":
             j -= 1
-        before = text[j] if j >= 0 else ""
-        if not _looks_like_list(content, before):
-            continue
-        assignments = tuple(parse_units(content))
+        assignments = _read_list(text[start + 1 : close], text[j] if j >= 0 else "")
         if assignments:
-            found.append(UnitList(start, end, assignments))
+            found.append(UnitList(start, end, tuple(assignments)))
             covered_to = end
+    bracketed = list(found)
+    k = 0
     for m in _BARE_LIST.finditer(text):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
-        if any(u.start <= start < u.end for u in found):
+        while k < len(bracketed) and bracketed[k].end <= start:
+            k += 1
+        if k < len(bracketed) and bracketed[k].start <= start:
             continue
         line_end = text.find("\n", start)
         end = len(text) if line_end < 0 else line_end
-        assignments = tuple(parse_units(text[start:end]))
-        if assignments:
-            found.append(UnitList(start, end, assignments))
+        bare = tuple(parse_units(text[start:end]))
+        if bare:
+            found.append(UnitList(start, end, bare))
     found.sort(key=lambda u: u.start)
     return found
 
