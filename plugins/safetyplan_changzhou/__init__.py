@@ -1,11 +1,16 @@
-"""The changzhou layout for safetyplan (in progress)."""
+"""The changzhou layout for safetyplan: see :mod:`.layout`."""
 
 from __future__ import annotations
 
 from safetyplan import hookimpl
 from safetyplan.hookspecs import Layout
 
+from .layout import ChangzhouLayout
+
 
 @hookimpl
 def safetyplan_layouts() -> list[Layout]:
-    return []
+    return [ChangzhouLayout()]
+
+
+__all__ = ["ChangzhouLayout", "safetyplan_layouts"]

@@ -1,11 +1,16 @@
-"""The shuangqiao layout for safetyplan (in progress)."""
+"""The shuangqiao layout for safetyplan: see :mod:`.layout`."""
 
 from __future__ import annotations
 
 from safetyplan import hookimpl
 from safetyplan.hookspecs import Layout
 
+from .layout import ShuangqiaoLayout
+
 
 @hookimpl
 def safetyplan_layouts() -> list[Layout]:
-    return []
+    return [ShuangqiaoLayout()]
+
+
+__all__ = ["ShuangqiaoLayout", "safetyplan_layouts"]

@@ -32,8 +32,9 @@ _BULLET = re.compile(r"^\s{0,6}[•·●◆■▪]\s{0,3}")
 # ideographs, CJK and full-width punctuation, and the full-width forms.
 _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’—…·"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]{{1,200}}(?=[{_CJK}])")
-_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]{2,200}")
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0](?=[{_CJK}])")
+_CJK_WIDE_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]{{2,}}(?=[{_CJK}])")
+_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]{2,}")
 
 PAGE_NUMBER = re.compile(
     r"^\s{0,10}(?:[-—–－]\s{0,3}\d{1,4}\s{0,3}[-—–－]|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,3}[/，,]?\s{0,3}共\s{0,2}\d{1,4}\s{0,2}页)?"
@@ -76,10 +77,12 @@ def strip_markup(text: str) -> str:
 
 
 def tidy(text: str) -> str:
-    """Collapse whitespace the way Chinese text is written: no space between
-    two CJK characters (or CJK punctuation), runs of spaces elsewhere reduced
-    to one, ends trimmed."""
+    """Collapse whitespace the way Chinese text is written: a single space
+    between two CJK characters (or CJK punctuation) is a stray one and goes;
+    a wider gap separates two fields (``联系人：胡美河      联系电话：…``)
+    and becomes one space, as do runs of spaces elsewhere; ends trimmed."""
     text = text.strip()
+    text = _CJK_WIDE_GAP.sub(" ", text)
     text = _CJK_GAP.sub("", text)
     return _SPACE_RUN.sub(" ", text)
 

@@ -1,0 +1,42 @@
+"""Changzhou (常州新北区): a 专项行动方案 sent out with a covering notice.
+
+Measures are numbered ``1．`` (full-width stop), again from 1 under each
+``（一）`` heading, and end with ``（责任单位：区应急管理局、经发局…）`` lists
+whose names share the ``区`` prefix.  An implementation-steps part lists the
+campaign's phases with their time windows (``（一）部署发动阶段（8月初至8月上旬）``),
+and a weekly report form (``填报单位：`` ``填报日期：``) is attached.
+"""
+
+from __future__ import annotations
+
+from safetyplan.document import Document
+from safetyplan.layouts.notation import read_notation
+from safetyplan.layouts.official import read_plan
+from safetyplan.model import Plan
+
+
+class ChangzhouLayout:
+    name = "changzhou"
+    aliases: tuple[str, ...] = ()
+    description = (
+        "印发通知 + 专项行动方案: 1． items restarting per section, （责任单位：…） lists, phases, report form"
+    )
+
+    def detect(self, document: Document) -> float:
+        n = read_notation(document)
+        numbered = n.arabic_half + n.arabic_full + n.arabic_comma
+        if not numbered:
+            return 0.0
+        score = (
+            0.35 * (n.arabic_full / numbered) * (n.arabic_full >= 3)
+            + 0.2 * (n.unit_list_end >= 0.3)
+            + 0.15 * (n.arabic_restarts >= 1)
+            + 0.15 * (n.phases >= 1)
+            + 0.1 * n.form_fields
+            + 0.05 * n.cover_letter
+        )
+        score -= 0.5 * n.task_table + 0.4 * (n.web_chrome > 3)
+        return max(0.0, min(1.0, score))
+
+    def parse(self, document: Document) -> list[Plan]:
+        return [read_plan(document, region=self.name)]

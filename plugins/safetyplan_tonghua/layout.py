@@ -1,0 +1,39 @@
+"""Tonghua (通化): an 实施办法 issued under a 通安委 document number.
+
+Letterhead ``通化市安全生产委员会文件`` and a 文号 head the plan, which is
+addressed directly (no covering letter).  Articles ``（一）…（四十三）`` are
+numbered straight through the parts ``一、…十五、`` and open with a
+headline.  The attachment is a task table (重点任务分工表) with 责任单位 and
+完成时限 columns, read by :mod:`.tasktable` into attachment measures placed
+under the part each task restates.
+"""
+
+from __future__ import annotations
+
+from safetyplan.document import Document
+from safetyplan.layouts.notation import read_notation
+from safetyplan.layouts.official import read_plan
+from safetyplan.model import Plan
+
+from .tasktable import parse_task_table
+
+
+class TonghuaLayout:
+    name = "tonghua"
+    aliases: tuple[str, ...] = ("tongzhou",)
+    description = "通安委 文号; articles （一）…（四十三） under 一、…; task table with 责任单位 / 完成时限 columns"
+
+    def detect(self, document: Document) -> float:
+        n = read_notation(document)
+        articles = n.cn_paren_articles / n.cn_paren if n.cn_paren else 0.0
+        score = (
+            0.45 * n.task_table
+            + 0.2 * n.doc_number
+            + 0.1 * n.letterhead
+            + 0.25 * articles * min(1.0, n.cn_paren_articles / 10)
+        )
+        score -= 0.4 * (n.web_chrome > 3)
+        return max(0.0, min(1.0, score))
+
+    def parse(self, document: Document) -> list[Plan]:
+        return [read_plan(document, region=self.name, tables=parse_task_table)]

@@ -1,0 +1,131 @@
+"""Notation features of a document, for layouts' ``detect`` scores.
+
+Detection must score how a document is written, never what it says: the
+numbering styles and punctuation of its labels, where its unit lists stand,
+its letterhead and document-number patterns, whether it carries a task
+table with 责任单位 and 完成时限 columns.  :func:`read_notation` measures
+these once; each regional layout weighs the ones that characterise it.
+Everything is a count or a fraction, so the same features work on a text
+export and on a Word file (whose headings carry styles instead of ``#``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..document import Document, Paragraph, Table
+from .cleaning import clean, is_rule, squeeze
+from .metadata import DOC_NUMBER, Kind, classify
+from .numbering import match_label
+from .outline import headline
+
+_UNIT_LIST_END = re.compile(
+    r"[（(]\s{0,2}(?:牵头|配合|协同)?(?:责任)?(?:单位|部门)\s{0,2}[：:][^（）()]{1,400}[）)]\s{0,2}[。.]?$"
+)
+_UNIT_LIST_ANY = re.compile(r"[（(]\s{0,2}(?:牵头|配合|协同)?(?:责任)?(?:单位|部门)\s{0,2}[：:]")
+_PHASE = re.compile(r"阶段\s{0,2}[（(][^（）()]{2,40}[）)]\s{0,2}$")
+_WEB_CHROME = re.compile(r"^\s{0,6}[•·●]|当前位置|来源[:：]|浏览次数|本文已影响|手机站")
+_COVER_LETTER = re.compile(r"关于(?:印发|转发|征求|下发).{0,100}?(?:通知|意见函|函)")
+_FORM_FIELD = re.compile(r"填\s{0,2}报\s{0,2}(?:单\s{0,2}位|日\s{0,2}期|人)\s{0,2}[：:]")
+
+
+@attrs.frozen
+class Notation:
+    """How a document writes its plan (counts and fractions)."""
+
+    lines: int
+    letterhead: bool
+    """A ``…文件`` letterhead among the first lines."""
+    doc_number: bool
+    """A 发文字号 (``通安委〔2022〕10号``) among the first lines."""
+    cover_letter: bool
+    """A covering letter title (``关于印发…的通知``, ``…意见函``)."""
+    cc_line: bool
+    arabic_half: int
+    """Items numbered ``1.`` (half-width stop)."""
+    arabic_full: int
+    """Items numbered ``1．`` (full-width stop)."""
+    arabic_comma: int
+    """Items numbered ``1、``."""
+    cn: int
+    cn_paren: int
+    cn_paren_articles: int
+    """``（一）`` items holding sentences (articles, not headings)."""
+    unit_list_end: float
+    """Fraction of numbered items that end with a unit parenthetical."""
+    unit_list_any: float
+    """Fraction of numbered items that hold a unit parenthetical anywhere."""
+    headline_items: float
+    """Fraction of numbered items that open with a short headline."""
+    arabic_restarts: int
+    """Times ``1.`` numbering starts again at 1 after higher numbers."""
+    task_table: bool
+    """A table whose header names 责任单位 and 完成时限 columns."""
+    phases: int
+    """Headings naming a phase with its window (``…阶段（8月初至8月上旬）``)."""
+    form_fields: bool
+    """Report-form fields (``填报单位：`` ``填报日期：``)."""
+    web_chrome: int
+    """Lines of web-page chrome (bullets, ``当前位置``, ``来源：``)."""
+
+
+def read_notation(document: Document) -> Notation:
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph) and not is_rule(b.text)]
+    texts = [clean(p.text) for p in paragraphs]
+    texts = [t for t in texts if t]
+    head = [squeeze(t) for t in texts[:15]]
+    counts = {"arabic_half": 0, "arabic_full": 0, "arabic_comma": 0, "cn": 0, "cn_paren": 0}
+    articles = items = unit_end = unit_any = headlines = restarts = 0
+    last_arabic = 0
+    for text in texts:
+        label = match_label(text)
+        if label is None:
+            continue
+        rest = text[label.end :]
+        if label.kind == "arabic":
+            stop = label.text[-1]
+            key = {".": "arabic_half", "．": "arabic_full"}.get(stop, "arabic_comma")
+            counts[key] += 1
+            if label.number == 1 and last_arabic > 1:
+                restarts += 1
+            last_arabic = label.number
+        elif label.kind in ("cn", "cn_paren"):
+            counts[label.kind] += 1
+            if label.kind == "cn_paren" and "。" in rest[:-1]:
+                articles += 1
+        if "。" in rest or len(rest) > 60:
+            items += 1
+            unit_end += bool(_UNIT_LIST_END.search(rest))
+            unit_any += bool(_UNIT_LIST_ANY.search(rest))
+            headlines += headline(rest) is not None
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    return Notation(
+        lines=len(texts),
+        letterhead=any(t.endswith("文件") and len(t) <= 44 for t in head),
+        doc_number=any(DOC_NUMBER.fullmatch(t) for t in head),
+        cover_letter=bool(_COVER_LETTER.search("".join(head[:8]))),
+        cc_line=any(classify(t) is Kind.CC for t in texts),
+        cn_paren_articles=articles,
+        unit_list_end=unit_end / items if items else 0.0,
+        unit_list_any=unit_any / items if items else 0.0,
+        headline_items=headlines / items if items else 0.0,
+        arabic_restarts=restarts,
+        task_table=any(_is_task_table(t) for t in tables),
+        phases=sum(1 for t in texts if match_label(t) and _PHASE.search(t)),
+        form_fields=any(_FORM_FIELD.search(t) for t in texts),
+        web_chrome=sum(1 for p in paragraphs if _WEB_CHROME.search(p.text)),
+        **counts,
+    )
+
+
+def _is_task_table(table: Table) -> bool:
+    for row in table.rows[:3]:
+        header = squeeze("".join(row.texts))
+        if "责任单位" in header and ("完成时限" in header or "完成时间" in header):
+            return True
+    return False
+
+
+__all__ = ["Notation", "read_notation"]
