@@ -244,6 +244,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from .registry import get_registry
 
     targets = tuple(Target(f, k) for f, k in _targets(args))
+    if Path(args.output).exists() and not Path(args.output).is_dir():
+        raise UsageError(f"{PROG} convert: -o {args.output} is a file (give a folder for the outputs)")
     options: list[tuple[str, object]] = []
     if args.template:
         template = Path(args.template)

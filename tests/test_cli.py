@@ -281,6 +281,14 @@ def test_usage_errors_exit_2_before_touching_anything(
     assert not (tmp_path / "out").exists()
 
 
+def test_output_must_be_a_folder(registry: Registry, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "p.txt", MEMO_ONE)
+    code, _, err = run_cli(capsys, "convert", src, "--to", "outline", "-o", src)
+    assert code == cli.EXIT_USAGE
+    assert err == f"safetyplan convert: -o {src} is a file (give a folder for the outputs)\n"
+    assert src.read_text(encoding="utf-8") == MEMO_ONE
+
+
 def test_region_skips_detection(registry: Registry, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = write(tmp_path / "p.txt", "MEMO-less title\n1. 任务\n".replace("MEMO-less", "无标记"))
     code, _, _ = run_cli(capsys, "convert", src, "--to", "outline", "-o", tmp_path / "o1")
