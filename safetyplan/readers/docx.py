@@ -374,6 +374,8 @@ class DocxReader:
         numbering_root = _optional_part(package, related.get("numbering"), path)
         walker = _Body(w, _Styles(styles_root, w), Numbering(numbering_root, w))
         blocks = walker.blocks(body)
+        if not blocks:
+            raise UnreadableFileError("document has no text", path=path, hint="is this the right file?")
         warnings: list[str] = []
         if walker.tracked:
             warnings.append("document has tracked changes; read as if all were accepted")

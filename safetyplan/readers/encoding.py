@@ -3,11 +3,12 @@
 Plans reach clerks as UTF-8 (with or without a byte-order mark), as UTF-16
 saved by Windows tools, and as GB18030/GBK from older systems.  The order
 below settles each case without guessing where the bytes are unambiguous:
-a BOM decides; an encoding the file declares (an HTML ``<meta charset>``) is
-tried next; valid UTF-8 is UTF-8; valid GB18030 that reads as Chinese is
-GB18030; UTF-16 without a BOM is recognised by its text; only then is
-charset-normalizer asked for its best reading — and a reading that is still
-garbage is refused rather than passed on.
+a BOM decides; UTF-16 without one is recognised by its NUL bytes or, failing
+those, by decoding to Chinese; valid UTF-8 is UTF-8; an encoding the file
+declares (an HTML ``<meta charset>``) comes next; valid GB18030 that reads as
+Chinese is GB18030; only then is charset-normalizer asked for its best
+reading — and a reading that is still garbage is refused rather than passed
+on.
 
 Binary files given a text suffix (a .docx renamed .txt, a PDF, an image) are
 refused up front, by their magic numbers and by the share of control bytes no
@@ -50,11 +51,18 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BINARY_SHARE = 0.05
 """A text file may carry a stray NUL or two; a share of control bytes above
 this is a binary file."""
+_BINARY_MIN_CONTROLS = 16
+"""Fewer control bytes than this never make a file binary, so a short file
+with a couple of stray ones is still read as text."""
 
 _TEXT_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
 _GARBLED_SHARE = 0.02
+_UTF8_EVIDENCE = 4
+"""Valid UTF-8 with this many non-ASCII characters is UTF-8 whatever the file
+declares (a page re-saved by a modern editor keeps its old ``charset=gbk``);
+below it, a short run of GBK bytes may pass for UTF-8 by chance."""
 
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "hz-gb-2312": "hz"}
 
@@ -87,6 +95,12 @@ def decode(data: bytes, *, path: str | None = None, declared: str | None = None)
         raise UnreadableFileError(
             "file looks binary, not text", path=path, hint="give a .docx as .docx, a text file as .txt"
         )
+    try:
+        utf8: str | None = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    if utf8 is not None and _non_ascii(utf8) >= _UTF8_EVIDENCE:
+        return _clean(utf8, "utf-8", path)
     if declared:
         codec = _codec_name(declared)
         if codec is not None:
@@ -94,10 +108,8 @@ def decode(data: bytes, *, path: str | None = None, declared: str | None = None)
                 return _clean(data.decode(codec), codec, path)
             except UnicodeDecodeError:
                 pass
-    try:
-        return _clean(data.decode("utf-8"), "utf-8", path)
-    except UnicodeDecodeError:
-        pass
+    if utf8 is not None:
+        return _clean(utf8, "utf-8", path)
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -129,7 +141,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if head.startswith(_BINARY_MAGIC):
         return True
-    return len(_CONTROL_BYTES.findall(head)) > len(head) * _BINARY_SHARE
+    return len(_CONTROL_BYTES.findall(head)) > max(_BINARY_MIN_CONTROLS, len(head) * _BINARY_SHARE)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -158,6 +170,16 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         if sample.isascii() or _mostly_cjk(sample):
             return text, name
     return None
+
+
+def _non_ascii(text: str) -> int:
+    count = 0
+    for c in text:
+        if not c.isascii():
+            count += 1
+            if count >= _UTF8_EVIDENCE:
+                break
+    return count
 
 
 def _is_utf8(data: bytes) -> bool:

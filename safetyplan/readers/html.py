@@ -73,7 +73,7 @@ class _Blocks:
         style, self.style = self.style, None
         pieces = text.split("\n") if self.pre else [text]
         for piece in pieces:
-            piece = piece.lstrip(_LEAD).rstrip()
+            piece = piece.rstrip() if self.pre else piece.lstrip(_LEAD).rstrip()
             if piece:
                 self.ordinal += 1
                 self.out.append(Paragraph(piece, line or self.ordinal, style))
@@ -98,10 +98,10 @@ class _Blocks:
             self.add_text(el.text, line)
             for child in el:
                 self.walk(child)
-            self.pre -= tag == "pre"
             if tag in _HEADINGS and self.style is None and self.buffer:
                 self.style = tag
             self.flush()
+            self.pre -= tag == "pre"
         else:
             self.add_text(el.text, line)
             for child in el:

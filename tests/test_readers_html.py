@@ -1,0 +1,148 @@
+"""The HTML reader gives layouts what a browser shows: one paragraph per
+block, a new line at each <br>, tables on their grid, nothing from scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from safetyplan.document import Cell, Document, Paragraph, Table
+from safetyplan.errors import UnreadableFileError, UnsafeFileError
+from safetyplan.readers.html import MAX_DEPTH, HtmlReader
+
+
+def read(source: str | bytes) -> Document:
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    result = HtmlReader().read(data, path="plan.html")
+    assert isinstance(result, Document)
+    return result
+
+
+def texts(document: Document) -> list[str]:
+    return [b.text for b in document.blocks if isinstance(b, Paragraph)]
+
+
+def only_table(document: Document) -> Table:
+    tables = list(document.tables())
+    assert len(tables) == 1
+    return tables[0]
+
+
+def test_blocks_become_paragraphs_and_inline_markup_is_joined() -> None:
+    document = read(
+        "<h2>一、总体<b>要求</b></h2>"
+        "<p>（一）加强<span>领导</span>。<br>第二行<br/>第三行</p>"
+        "<div>前言<p>内段</p>后记</div>"
+        "<ul><li>项一</li><li>项二</li></ul>"
+    )
+    assert texts(document) == [
+        "一、总体要求",
+        "（一）加强领导。",
+        "第二行",
+        "第三行",
+        "前言",
+        "内段",
+        "后记",
+        "项一",
+        "项二",
+    ]
+    assert document.blocks[0].style == "h2"  # type: ignore[union-attr]
+    assert document.blocks[1].style is None  # type: ignore[union-attr]
+
+
+def test_scripts_styles_and_head_are_dropped_and_entities_resolved() -> None:
+    document = read(
+        "<html><head><title>页面标题</title><style>p{color:red}</style><script>var a='<p>x</p>';</script></head>"
+        "<body><noscript>请启用脚本</noscript><p>安全&amp;生产&nbsp;&#x4E00;&lt;二&gt;&bogus;</p>"
+        "<!-- 注释 --><script>alert(1)</script></body></html>"
+    )
+    assert texts(document) == ["安全&生产\xa0一<二>&bogus;"]
+
+
+def test_whitespace_collapses_but_full_width_spaces_stay() -> None:
+    document = read("<p>\n   \u3000\u3000（一）\n  加强   领导\u3000  </p><p>&nbsp;&nbsp;缩进</p>")
+    assert texts(document) == ["\u3000\u3000（一） 加强 领导", "缩进"]
+
+
+def test_pre_keeps_its_lines() -> None:
+    assert texts(read("<pre>一、甲\n  （一）乙\n\n丙</pre>")) == ["一、甲", "  （一）乙", "丙"]
+
+
+def test_rowspan_and_colspan_are_resolved_on_the_grid() -> None:
+    document = read(
+        "<table><caption>重点任务分工表</caption>"
+        "<thead><tr><th>部分</th><th>任务</th><th>单位</th><th>时限</th></tr></thead>"
+        "<tbody><tr><td rowspan='2'>一、党委</td><td>1 学习</td><td colspan='2'><p>党委</p><p>宣传部</p></td></tr>"
+        "<tr><td>2 巡查</td><td>组织部</td><td rowspan='0'>长期</td></tr>"
+        "<tr><td>三</td></tr></tbody></table>"
+    )
+    assert texts(document) == ["重点任务分工表"]
+    table = only_table(document)
+    assert [r.texts for r in table.rows] == [
+        ("部分", "任务", "单位", "时限"),
+        ("一、党委", "1 学习", "党委\n宣传部", "党委\n宣传部"),
+        ("一、党委", "2 巡查", "组织部", "长期"),
+        ("三",),
+    ]
+    assert table.rows[1].cells[3] == Cell(("党委", "宣传部"), merged=True)
+    assert [c.merged for c in table.rows[2].cells] == [True, False, False, False]
+
+
+def test_a_rowspan_past_the_cells_of_a_row_fills_the_gap() -> None:
+    table = only_table(read("<table><tr><td>a</td><td>b</td><td rowspan=2>c</td></tr><tr><td>d</td></tr></table>"))
+    assert [r.texts for r in table.rows] == [("a", "b", "c"), ("d", "", "c")]
+
+
+def test_nested_tables_are_flattened_into_the_cell() -> None:
+    table = only_table(read("<table><tr><td>外<table><tr><td>甲</td><td>乙</td></tr></table></td></tr></table>"))
+    assert table.rows[0].cells[0].paragraphs == ("外", "甲", "乙")
+
+
+def test_lines_come_from_the_source() -> None:
+    document = read("<p>一</p>\n<p>二</p>\n<table>\n<tr><td>x</td></tr>\n</table>")
+    assert [b.line for b in document.blocks] == [1, 2, 3]
+    assert only_table(document).rows[0].line == 4
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ('<meta charset="gbk"><p>安全生产</p>'.encode("gbk"), "gb18030"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>安全生产</p>'.encode("gbk"),
+            "gb18030",
+        ),
+        ("<p>安全生产</p>".encode("gb18030"), "gb18030"),
+        ("<p>安全生产</p>".encode("utf-16"), "utf-16"),
+        ('<meta charset="utf-8"><p>安全生产</p>'.encode("gbk"), "gb18030"),
+        ('<?xml version="1.0" encoding="utf-8"?><html><body><p>安全生产</p></body></html>'.encode(), "utf-8"),
+    ],
+)
+def test_encodings_declared_or_not_are_read(data: bytes, encoding: str) -> None:
+    document = read(data)
+    assert texts(document) == ["安全生产"]
+    assert document.format is not None and encoding in document.format
+
+
+def test_control_characters_are_dropped_and_reported() -> None:
+    document = read("<p>安全\x00生\x07产</p>")
+    assert texts(document) == ["安全生产"]
+    assert any("control character" in w for w in document.warnings)
+
+
+def test_pathological_nesting_is_refused() -> None:
+    with pytest.raises(UnsafeFileError, match="levels deep"):
+        read("<div>" * (MAX_DEPTH + 10) + "x")
+    assert texts(read("<div>" * 50 + "深" + "</div>" * 50)) == ["深"]
+
+
+@pytest.mark.parametrize("source", ["", "   ", "<html><body><script>x</script></body></html>", "<p> </p>"])
+def test_pages_without_text_are_clear_errors(source: str) -> None:
+    with pytest.raises(UnreadableFileError):
+        read(source)
+
+
+def test_sniff_recognises_markup() -> None:
+    reader = HtmlReader()
+    assert reader.sniff(b"  <!DOCTYPE html><html>")
+    assert reader.sniff(b"<p>x</p>")
+    assert not reader.sniff("一、总体要求".encode())
