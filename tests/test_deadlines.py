@@ -49,6 +49,8 @@ def dates(text: str, year: int | None = 2022) -> list[tuple[str, str | None, boo
             ("2022年7月底前", "2022-07-31", False), ("2022年9月底前", "2022-09-30", False)]),
         ("2023年3月底前", [("2023年3月底前", "2023-03-31", False)]),
         ("三季度末前完成", [("三季度末前", "2022-09-30", False)]),
+        ("6月中下旬完成", [("6月中下旬", "2022-06-30", False)]),
+        ("于2022年6月30日完成验收", [("2022年6月30日", "2022-06-30", False)]),
     ],
 )  # fmt: skip
 def test_completion_dates_are_found_in_order(text: str, expected: list[tuple[str, str | None, bool]]) -> None:
@@ -70,6 +72,7 @@ def test_completion_dates_are_found_in_order(text: str, expected: list[tuple[str
         "从2019年8月初开始到11月底结束",
         "2022年，镇（街道）综合救援队伍建设完成率达到90%",
         "对2016年以来全区化工项目开展排查",
+        "2022年5月30日召开动员会",
         "截至2022年6月底，全市共排查隐患",
         "自2022年4月起，在全市范围内开展",
         "运行超过20年的老旧管道",

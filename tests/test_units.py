@@ -116,6 +116,24 @@ def test_role_phrases_bind_to_the_names_before_them(text: str, expected: list[tu
     assert [(name, role) for name, role, _ in units(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role phrase closing a 、 item ends its clause
+        ("市应急局牵头、市公安局、市交通运输局配合", [("市应急局", L), ("市公安局", S), ("市交通运输局", S)]),
+        # a name's own note gives its role
+        ("市应急局（牵头）、市公安局、市交通运输局", [("市应急局", L), ("市公安局", R), ("市交通运输局", R)]),
+        ("市应急局（牵头单位），市公安局（配合单位）", [("市应急局", L), ("市公安局", S)]),
+        # other markers with a role word
+        ("落实单位：区住建局", [("区住建局", R)]),
+        # a field of another kind ends the list
+        ("责任单位：市应急局；完成时限：2022年6月底前", [("市应急局", R)]),
+    ],
+)
+def test_roles_by_item_and_other_fields(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(name, role) for name, role, _ in units(text)] == expected
+
+
 def test_the_default_role_is_given_where_the_list_names_none() -> None:
     assert units("市应急局、市公安局", role=Role.SUPPORT) == [("市应急局", S, None), ("市公安局", S, None)]
     assert units("责任单位：市应急局", role=Role.LEAD) == [("市应急局", R, None)]

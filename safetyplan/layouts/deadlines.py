@@ -33,7 +33,7 @@ _DATE = re.compile(
     rf"(?P<year>{_YEAR}){_S}年{_S}(?P<yend>[底末])(?P<ybefore>之前|以前|前)?"
     rf"|(?P<rel>今|本|明)?年{_S}(?P<yend2>[底末])(?P<ybefore2>之前|以前|前)"
     rf"|(?:(?P<myear>{_YEAR}){_S}年{_S})?(?P<month>{_NUM}){_S}月{_S}"
-    rf"(?:(?P<mend>份?[底末])|(?P<xun>[上中下]旬)|(?P<day>{_NUM}){_S}[日号])?"
+    rf"(?:(?P<mend>份?[底末])|(?P<xun>[上中下]{{1,2}}旬)|(?P<day>{_NUM}){_S}[日号])?"
     rf"{_S}(?P<before>之前|以前|前)?"
     rf"|(?:(?P<qyear>{_YEAR}){_S}年{_S})?第?(?P<quarter>[一二三四1-4]){_S}季度{_S}[末底]{_S}(?P<qbefore>之前|以前|前)?"
     rf"|(?:(?P<hyear>{_YEAR}){_S}年{_S})?(?P<half>[上下])半年{_S}[末底]?{_S}(?P<hbefore>之前|以前|前)"
@@ -42,6 +42,9 @@ _DATE = re.compile(
 :func:`_due` (a bare month or a bare day date is none)."""
 
 _ONGOING_TAIL = re.compile(rf"{_S}(?:完成)?{_S}[，,、]?{_S}(?:并且|并|且)?{_S}(?:长期坚持|常态化|长期推进|持续推进)")
+_COMPLETED = re.compile(rf"{_S}(?:完成|截止|为止)")
+"""After a day date without 前: ``6月30日完成`` is a completion date,
+``2022年5月30日`` alone (a signature, an event) is none."""
 _ONGOING_WORDS = ("长期", "常态化", "持续")
 _RANGE_AFTER = re.compile(rf"{_S}(?:至|到|—|－|-|~|～)(?![少今位此])")
 _RANGE_BEFORE = re.compile(rf"[0-9０-９{_CN}月日号初旬底末起始年]{_S}(?:至|到|—|－|-|~|～){_S}$")
@@ -108,15 +111,16 @@ def _due(m: re.Match[str], year: int | None) -> tuple[bool, _dt.date | None]:
         month = _number(g["month"])
         if not 1 <= month <= 12:
             return False, None
-        if not (g["mend"] or g["xun"] or (g["day"] and g["before"])):
+        if not (g["mend"] or g["xun"] or (g["day"] and (g["before"] or _COMPLETED.match(m.string, m.end())))):
             return False, None
         y = int(g["myear"]) if g["myear"] else year
         if y is None:
             return True, None
-        if g["mend"] or g["xun"] == "下旬":
+        xun = g["xun"] or ""
+        if g["mend"] or xun.endswith("下旬"):
             return True, _month_end(y, month)
-        if g["xun"]:
-            return True, _dt.date(y, month, 10 if g["xun"] == "上旬" else 20)
+        if xun:
+            return True, _dt.date(y, month, 10 if xun == "上旬" else 20)
         return True, _day(y, month, _number(g["day"]))
     if g["quarter"]:
         q = _number(g["quarter"])

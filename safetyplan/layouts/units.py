@@ -70,6 +70,10 @@ _VERBS: tuple[tuple[str, Role], ...] = tuple(
             ("分工负责", Role.RESPONSIBLE),
             ("共同负责", Role.RESPONSIBLE),
             ("具体负责", Role.RESPONSIBLE),
+            ("负责落实", Role.RESPONSIBLE),
+            ("分工落实", Role.RESPONSIBLE),
+            ("抓好落实", Role.RESPONSIBLE),
+            ("共同落实", Role.RESPONSIBLE),
             ("负责", Role.RESPONSIBLE),
             ("牵头负责", Role.LEAD),
             ("牵头落实", Role.LEAD),
@@ -82,6 +86,7 @@ _VERBS: tuple[tuple[str, Role], ...] = tuple(
             ("协同配合", Role.SUPPORT),
             ("协同", Role.SUPPORT),
             ("协助", Role.SUPPORT),
+            ("协办", Role.SUPPORT),
             ("参与", Role.SUPPORT),
             ("参加", Role.SUPPORT),
         ),
@@ -95,6 +100,9 @@ _ETC = re.compile(r"等(?:有关|相关|其他|其它|各)?(部门单位|单位�
 kind of organisation that kind is lent to bare stems (``各级发改、工信等部门``)."""
 
 _LENDABLE = ("部门", "单位", "机构", "机关")
+_ROLE_NOTE = re.compile(r"[（(]((?:牵头|配合|协同|参与|协助|责任|负责)(?:单位|部门)?|牵头负责)[）)]$")
+_FIELD = re.compile(r"[^\s：:，,、；;（()）]{1,8}[：:]")
+"""Another field after a unit list (``完成时限：``): the list ends there."""
 _CONJUNCTIONS = ("以及", "和", "及", "与", "会同")
 _LEADING_WORDS = ("由",)
 _TRIM = " \t\r\n\u3000:：·•\"'“”‘’。.*#"
@@ -237,11 +245,13 @@ def _read_label(clause: str) -> tuple[Role, str] | None:
 
 
 def _label_role(label: str) -> Role | None:
+    """The role a marker names, or None where the words before the colon are
+    no marker (``有关单位：``)."""
     if "牵头" in label or label.startswith("牵"):
         return Role.LEAD
-    if any(word in label for word in ("协同", "配合", "参与", "协办", "配")):
+    if any(word in label for word in ("协同", "配合", "参与", "协办", "协助", "配")):
         return Role.SUPPORT
-    if "责" in label or "主办" in label:
+    if any(word in label for word in ("责", "主办", "承办", "落实", "实施", "主管")):
         return Role.RESPONSIBLE
     return None
 
@@ -261,6 +271,18 @@ def _read_verb(clause: str) -> tuple[Role, str] | None:
 class _Name:
     unit: str
     canonical: str | None
+    role: Role | None = None
+    """The role a name's own note gives it: ``市应急局（牵头）``."""
+
+
+def _own_role(item: str) -> tuple[str, Role | None]:
+    """``市应急局（牵头）`` → the name and the role its note gives."""
+    m = _ROLE_NOTE.search(item)
+    if m is None:
+        return item, None
+    word = m.group(1)
+    given = _read_verb(word) or _read_label(word + "：")
+    return item[: m.start()], given[0] if given else None
 
 
 def _names(body: str) -> list[_Name]:
@@ -279,19 +301,37 @@ def _names(body: str) -> list[_Name]:
     names: list[_Name] = []
     for g, group in enumerate(groups):
         run: list[str] = []
+        roles: list[Role | None] = []
         extras: list[list[str]] = []
         for raw in split_top(group, "、"):
-            item = _clean(raw)
+            item, own = _own_role(_clean(raw))
+            item = _clean(item)
             if not _has_text(item):
                 continue
             first, *rest = _split_conjoined(item)
             run.append(first)
+            roles.append(own)
             extras.append(rest)
         canon = expand_run(run, lent if g == len(groups) - 1 else None)
-        for name, full, more in zip(run, canon, extras, strict=True):
-            names.append(_Name(name, full))
-            names.extend(_Name(extra, None) for extra in more)
+        for name, full, own, more in zip(run, canon, roles, extras, strict=True):
+            names.append(_Name(name, full, own))
+            names.extend(_Name(extra, None, own) for extra in more)
     return names
+
+
+def _role_clauses(clause: str) -> list[str]:
+    """A clause cut after every ``、`` item that closes with a role phrase:
+    ``市应急局牵头、市公安局配合`` reads as two clauses."""
+    out: list[str] = []
+    current: list[str] = []
+    for item in split_top(clause, "、"):
+        current.append(item)
+        if _read_verb(_clean(item)) is not None:
+            out.append("、".join(current))
+            current = []
+    if current:
+        out.append("、".join(current))
+    return out
 
 
 def parse_units(text: str, *, role: Role = Role.RESPONSIBLE, cell: bool = False) -> list[Assignment]:
@@ -302,8 +342,9 @@ def parse_units(text: str, *, role: Role = Role.RESPONSIBLE, cell: bool = False)
     ``role`` is given to names whose list says nothing about their role.  A
     role phrase binds to every name since the previous role phrase or marker
     (``A、B牵头,C分工负责``: A and B lead); a marker binds to the names after
-    it.  Text after a full stop (a note such as ``以下各项工作均需…落实``) is
-    not part of the list.
+    it; a name's own note (``市应急局（牵头）``) binds to that name.  The list
+    ends at a full stop (a note such as ``以下各项工作均需…落实`` follows) or
+    at a field of another kind (``完成时限：…``).
     """
     if cell:
         text = _cell_spaces(_TAG.sub(" ", text))
@@ -319,7 +360,8 @@ def parse_units(text: str, *, role: Role = Role.RESPONSIBLE, cell: bool = False)
 
     def settle(given: Role | None) -> None:
         for i in pending:
-            out[i] = (out[i][0], given or label_role or role)
+            name = out[i][0]
+            out[i] = (name, name.role or given or label_role or role)
         pending.clear()
 
     for raw in split_top(text, _CLAUSE_SEPARATORS):
@@ -328,17 +370,20 @@ def parse_units(text: str, *, role: Role = Role.RESPONSIBLE, cell: bool = False)
         if label is not None:
             settle(None)
             label_role, clause = label[0], _clean(label[1])
-        verb = _read_verb(clause)
-        if verb is not None:
-            clause = _clean(verb[1])
-        for name in _names(clause):
-            pending.append(len(out))
-            out.append((name, None))
-        if verb is not None:
-            given = verb[0]
-            if given is Role.RESPONSIBLE and label_role in (Role.LEAD, Role.SUPPORT):
-                given = label_role
-            settle(given)
+        elif _FIELD.match(clause):
+            break
+        for part in _role_clauses(clause):
+            verb = _read_verb(_clean(part))
+            if verb is not None:
+                part = verb[1]
+            for name in _names(_clean(part)):
+                pending.append(len(out))
+                out.append((name, None))
+            if verb is not None:
+                given = verb[0]
+                if given is Role.RESPONSIBLE and label_role in (Role.LEAD, Role.SUPPORT):
+                    given = label_role
+                settle(given)
     settle(None)
     return [Assignment(unit=name.unit, role=r or role, canonical=name.canonical) for name, r in out]
 
