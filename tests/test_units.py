@@ -128,6 +128,7 @@ def test_role_phrases_bind_to_the_names_before_them(text: str, expected: list[tu
         ("落实单位：区住建局", [("区住建局", R)]),
         # a field of another kind ends the list
         ("责任单位：市应急局；完成时限：2022年6月底前", [("市应急局", R)]),
+        ("市应急局牵头，2022年底前完成", [("市应急局", L)]),
     ],
 )
 def test_roles_by_item_and_other_fields(text: str, expected: list[tuple[str, str]]) -> None:
@@ -180,6 +181,8 @@ def test_conjunctions_split_only_between_whole_names(text: str, expected: list[s
         ("各级党（工）委、政府", [("各级党（工）委", None), ("政府", "各级政府")]),
         ("各级党（工）委、政府、开发区管委会", [("各级党（工）委", None), ("政府", "各级政府"), ("开发区管委会", None)]),
         ("组织、机构编制部门", [("组织", "组织部门"), ("机构编制部门", None)]),
+        ("区委宣传部、统战部", [("区委宣传部", None), ("统战部", "区委统战部")]),
+        ("区委办、政府办", [("区委办", None), ("政府办", "区政府办")]),
         ("各县(市、区)、开发区", [("各县(市、区)", None), ("开发区", "各开发区")]),
         # a name that names its parent, or that writes its own prefix, is complete
         ("区教育局、住建局、交警大队、交通执法支队新北大队", [
@@ -229,8 +232,10 @@ def test_whitespace_separates_names_in_a_cell(text: str, expected: list[str]) ->
     assert [name for name, _, _ in units(text, cell=True)] == expected
 
 
-def test_whitespace_does_not_separate_names_in_running_text() -> None:
-    assert [name for name, _, _ in units("各级消防救援机构 各级部门")] == ["各级消防救援机构各级部门"]
+def test_in_running_text_a_space_separates_names_and_a_line_break_does_not() -> None:
+    assert [name for name, _, _ in units("市应急局\u3000市公安局")] == ["市应急局", "市公安局"]
+    assert [name for name, _, _ in units("市委\n宣传部、市公安局")] == ["市委宣传部", "市公安局"]
+    assert [name for name, _, _ in units("牵头责任单位:市安委办 ,协同责任单位:市委编办")] == ["市安委办", "市委编办"]
 
 
 # --- finding lists in running text ----------------------------------------------
@@ -259,6 +264,9 @@ def found(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
             "（牵头责任单位:市应急局,协同责任单位:市安委会有关成员单位）", [("市应急局", L), ("市安委会有关成员单位", S)])]),
         # a marked list without brackets runs to the end of its line
         ("加强培训。\n责任单位：市应急局、市人社局\n下一段", [("责任单位：市应急局、市人社局", [("市应急局", R), ("市人社局", R)])]),
+        # a note after the role phrase is not part of the list
+        ("推进(市应急局、市公安局按职责分工负责，2022年底前完成)。", [(
+            "(市应急局、市公安局按职责分工负责，2022年底前完成)", [("市应急局", R), ("市公安局", R)])]),
         # after the sentence, a bracket of nothing but unit names is a list
         ("完善机制。（区应急局、区公安分局）", [("（区应急局、区公安分局）", [("区应急局", R), ("区公安分局", R)])]),
     ],

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 
 ORGAN_SUFFIXES: tuple[str, ...] = (
     "部门", "部門", "单位", "單位", "机关", "機關", "机构", "機構", "政府", "企业", "企業",
-    "中心", "集团", "公司", "银行", "办事处", "街道办",
+    "中心", "集团", "公司", "银行", "办事处", "街道办", "专班", "会议", "海关",
     "局", "委", "办", "辦", "部", "会", "會", "院", "队", "隊", "台", "社", "站", "所",
-    "处", "處", "科", "室", "厅", "廳", "署", "组", "校", "庭", "馆", "團", "团",
+    "处", "處", "科", "室", "厅", "廳", "署", "组", "校", "庭", "馆", "團", "团", "联", "协",
 )  # fmt: skip
 """Words an organisation's name ends with."""
 
@@ -128,8 +128,9 @@ def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | No
     """Canonical names for one ``、`` list, None where a name is complete.
 
     ``suffix`` is what a trailing ``等部门`` lends the list.  A shared prefix
-    is the first name's level prefix, used only where no later name writes a
-    prefix of its own; a shared suffix is used only where every name before
+    is the first name's level prefix (with 委 where the first name is a party
+    committee's department: ``区委宣传部、统战部`` → 区委统战部), used only
+    where no later name writes a prefix of its own; a shared suffix is used only where every name before
     the last is a bare stem or a bare place.
     """
     n = len(names)
@@ -155,9 +156,10 @@ def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | No
     prefix = level_prefix(names[0])
     prefixes: list[str] = [""] * n
     if prefix and not any(name.startswith(prefix) for name in names[1:]):
+        party = prefix + "委" if names[0].startswith(prefix + "委") and names[0].endswith("部") else None
         for i in range(1, n):
             if not _stands_alone(names[i]):
-                prefixes[i] = prefix
+                prefixes[i] = party if party and names[i].endswith("部") else prefix
     for i, name in enumerate(names):
         if prefixes[i] or suffixes[i]:
             out[i] = f"{prefixes[i]}{name}{suffixes[i]}"

@@ -31,6 +31,7 @@ import attrs
 
 from ..hookspecs import hookimpl
 from ..model import Assignment, Role
+from .deadlines import find_deadlines
 from .unitnames import expand_run, is_organ, is_place
 
 OPENERS = "（(〔［[【"
@@ -103,9 +104,9 @@ _LENDABLE = ("部门", "单位", "机构", "机关")
 _ROLE_NOTE = re.compile(r"[（(]((?:牵头|配合|协同|参与|协助|责任|负责)(?:单位|部门)?|牵头负责)[）)]$")
 _FIELD = re.compile(r"[^\s：:，,、；;（()）]{1,8}[：:]")
 """Another field after a unit list (``完成时限：``): the list ends there."""
-_CONJUNCTIONS = ("以及", "和", "及", "与", "会同")
+_CONJUNCTIONS = ("以及", "和", "及", "与")
 _LEADING_WORDS = ("由",)
-_TRIM = " \t\r\n\u3000:：·•\"'“”‘’。.*#"
+_TRIM = " \t\r\n\u3000:：·•。.*#"
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^<>]{0,40}>")
 
@@ -171,7 +172,7 @@ def _split_conjoined(name: str) -> list[str]:
     whole: a conjunction splits only where both sides are unit names."""
     if len(name) > _MAX_NAME:
         return [name]
-    for word in _CONJUNCTIONS[:-1]:
+    for word in _CONJUNCTIONS:
         parts = _split_word(name, word)
         for i in range(1, len(parts)):
             left = word.join(parts[:i])
@@ -196,10 +197,12 @@ def _squeeze(text: str) -> str:
     return _SPACE.sub(keep, text)
 
 
-def _cell_spaces(text: str) -> str:
-    """In a table cell a space between two names separates them; a space
-    inside a name (a wrapped line) does not.  A space becomes a separator
-    where the text before it, back to the last separator, is a whole name."""
+def _spaces(text: str, *, cell: bool) -> str:
+    """Whitespace between two names separates them; whitespace inside a name
+    does not.  A space becomes a separator where the text before it, back to
+    the last separator, is a whole name (``市应急局　市公安局``).  In running
+    text a line break never separates: lines wrap anywhere, also right after
+    ``市委``; in a table cell it does, where it follows a whole name."""
     out: list[str] = []
     pos = 0
     segment = ""
@@ -209,7 +212,10 @@ def _cell_spaces(text: str) -> str:
         cut = max(chunk.rfind(c) for c in _ITEM_SEPARATORS)
         segment = chunk[cut + 1 :] if cut >= 0 else (segment + chunk)[-_MAX_NAME:]
         pos = m.end()
-        if segment and pos < len(text) and (is_organ(segment) or is_place(segment)):
+        if not cell and "\n" in m.group(0):
+            continue
+        at_separator = pos >= len(text) or text[pos] in _ITEM_SEPARATORS
+        if segment and not at_separator and (is_organ(segment) or is_place(segment)):
             out.append("，")
             segment = ""
     out.append(text[pos:])
@@ -346,10 +352,7 @@ def parse_units(text: str, *, role: Role = Role.RESPONSIBLE, cell: bool = False)
     ends at a full stop (a note such as ``以下各项工作均需…落实`` follows) or
     at a field of another kind (``完成时限：…``).
     """
-    if cell:
-        text = _cell_spaces(_TAG.sub(" ", text))
-    else:
-        text = _squeeze(text)
+    text = _spaces(_TAG.sub(" ", text) if cell else text, cell=cell)
     stop = _top_index(text, "。")
     if stop >= 0:
         text = text[:stop]
@@ -370,7 +373,7 @@ def parse_units(text: str, *, role: Role = Role.RESPONSIBLE, cell: bool = False)
         if label is not None:
             settle(None)
             label_role, clause = label[0], _clean(label[1])
-        elif _FIELD.match(clause):
+        elif _FIELD.match(clause) or find_deadlines(clause, None):
             break
         for part in _role_clauses(clause):
             verb = _read_verb(_clean(part))
@@ -448,25 +451,32 @@ def _bracket_pairs(text: str) -> list[tuple[int, int]]:
     return shallow
 
 
+def _all_units(assignments: Sequence[Assignment]) -> bool:
+    names = [a.unit for a in assignments]
+    return any(is_organ(n) for n in names) and all(is_organ(n) or is_place(n) for n in names)
+
+
 def _read_list(content: str, before: str) -> list[Assignment]:
     """The assignments a parenthetical's inside holds where it is a unit
-    list, else none.  It is one where it opens with a marker, or closes with
-    a role phrase after unit names, or — standing after a sentence — holds
-    nothing but unit names.  ``before`` is the character before the bracket."""
-    text = _squeeze(content)
+    list, else none.  It is one where it opens with a marker; or where unit
+    names end in a role phrase (a note may follow: ``…分工负责，2022年底前完成``);
+    or where, standing after a sentence, it holds nothing but unit names.
+    ``before`` is the character before the bracket."""
+    text = _spaces(content, cell=False)
     stop = _top_index(text, "。")
     head = text if stop < 0 else text[:stop]
     clauses = split_top(head, _CLAUSE_SEPARATORS)
-    assignments = parse_units(head)
     if _read_label(_clean(clauses[0])) is not None:
-        return assignments
-    names = [a.unit for a in assignments]
-    if not any(is_organ(n) for n in names) or not all(is_organ(n) or is_place(n) for n in names):
-        return []
-    if _read_verb(_clean(clauses[-1])) is not None:
-        return assignments
+        return parse_units(head)
+    closing = [i for i, clause in enumerate(clauses) if _read_verb(_clean(clause)) is not None]
+    if closing:
+        assignments = parse_units("，".join(clauses[: closing[-1] + 1]))
+        return assignments if _all_units(assignments) else []
+    assignments = parse_units(head)
     after_sentence = not before or before in _SENTENCE_END
-    return assignments if after_sentence and stop < 0 and all(is_organ(n) for n in names) else []
+    if after_sentence and stop < 0 and all(is_organ(a.unit) for a in assignments):
+        return assignments
+    return []
 
 
 def find_unit_lists(text: str) -> list[UnitList]:
