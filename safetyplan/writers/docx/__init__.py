@@ -23,11 +23,16 @@ from typing import Any, BinaryIO, cast
 
 import attrs
 
-from ...errors import OutputError
+from ...errors import OutputError, SafetyPlanError
 from ...hookspecs import Writer, hookimpl
 from ...model import Plan
 
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+class TemplateError(SafetyPlanError):
+    """A clerk's template cannot be used: missing, not a .docx, a broken tag,
+    a name the context does not define."""
 
 
 @attrs.define
@@ -90,4 +95,4 @@ def safetyplan_writers() -> list[Writer]:
     return list(WRITERS)
 
 
-__all__ = ["WRITERS", "WordWriter", "safetyplan_writers", "unwritable_text"]
+__all__ = ["WRITERS", "TemplateError", "WordWriter", "safetyplan_writers", "unwritable_text"]

@@ -64,18 +64,21 @@ def run_properties(parent: etree._Element, fmt: RunFormat) -> etree._Element:
 
 
 def add_run(paragraph: etree._Element, text: str, fmt: RunFormat | None = None) -> etree._Element:
-    """Append a run holding ``text``; line breaks become ``w:br``."""
+    """Append a run holding ``text``; line breaks become ``w:br``, tabs ``w:tab``."""
     run = etree.SubElement(paragraph, R)
     if fmt is not None:
         run_properties(run, fmt)
     for i, line in enumerate(text.split("\n")):
         if i:
             etree.SubElement(run, w("br"))
-        if line:
-            t = etree.SubElement(run, T)
-            t.text = line
-            if line[0].isspace() or line[-1].isspace():
-                t.set(SPACE, "preserve")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                etree.SubElement(run, w("tab"))
+            if piece:
+                t = etree.SubElement(run, T)
+                t.text = piece
+                if piece[0].isspace() or piece[-1].isspace():
+                    t.set(SPACE, "preserve")
     return run
 
 
