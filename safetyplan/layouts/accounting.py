@@ -13,6 +13,7 @@ commas between them.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -20,6 +21,11 @@ import attrs
 from ..document import Document, Paragraph
 from ..model import Plan
 from .cleaning import is_rule, squeeze, strip_markup
+
+_WORD_SPLIT = re.compile(r"[^\w]+")
+
+CONTEXT = 40
+"""Characters of the neighbouring pieces read around a piece."""
 
 MIN_RUN = 3
 """A piece of text counts as held by the model only in runs of at least
@@ -58,46 +64,62 @@ def document_pieces(document: Document) -> Iterator[str]:
 def unaccounted(document: Document, plans: Sequence[Plan]) -> list[str]:
     """Runs of the document's non-whitespace text that appear in no string
     of ``plans``, in document order; empty when nothing was dropped."""
-    haystack = "\x00".join(squeeze(s) for plan in plans for s in model_strings(plan))
+    strings = {squeeze(s) for plan in plans for s in model_strings(plan)}
+    haystack = "\x00".join(sorted(strings))
+    pieces = [squeeze(p) for p in document_pieces(document)]
     missing: list[str] = []
-    for piece in document_pieces(document):
-        text = squeeze(piece)
+    for k, text in enumerate(pieces):
         if not text or text in haystack:
             continue
-        missing.extend(run for run in _uncovered(text, haystack) if any(ch.isalnum() for ch in run))
+        # A hard line break may cut a name in two: read the piece with the
+        # ends of its neighbours around it.
+        before = pieces[k - 1][-CONTEXT:] if k else ""
+        after = pieces[k + 1][:CONTEXT] if k + 1 < len(pieces) else ""
+        for run in _uncovered(before + text + after, haystack, len(before), len(before) + len(text)):
+            # Short names of a list (``公安、商务``) count where the model
+            # holds each of them as a string of its own; the list's closing
+            # ``等`` (``…应急等部门``) is notation, not a name.
+            words = [w.removesuffix("等") for w in _WORD_SPLIT.split(run) if w]
+            if any(w not in strings and any(ch.isalnum() for ch in w) for w in words):
+                missing.append(run)
     return missing
 
 
-def _uncovered(text: str, haystack: str) -> list[str]:
-    """Cover ``text`` greedily with the longest pieces found in
-    ``haystack``; return what is not covered.  A piece counts where it has
-    :data:`MIN_RUN` characters, or stands next to one that has (a label
-    ``1.`` before its measure's text)."""
-    chunks: list[tuple[str, bool]] = []  # (text, found in haystack)
-    i = 0
-    while i < len(text):
-        length = 0
-        while i + length < len(text) and text[i : i + length + 1] in haystack:
+def _uncovered(text: str, haystack: str, lo: int = 0, hi: int | None = None) -> list[str]:
+    """The runs of ``text[lo:hi]`` that no piece of ``haystack`` covers.
+
+    A character is covered by any run of at least :data:`MIN_RUN` characters
+    (or all of ``text``, where it is shorter) found in ``haystack``.  A short
+    run left between covered ones counts where it is found too (a label
+    ``1.`` before its measure's text).  Each start extends the run found so
+    far, so a piece costs a number of searches linear in its length."""
+    n = len(text)
+    need = min(MIN_RUN, n)
+    covered = [False] * n
+    reach = 0
+    for i in range(n):
+        length = max(0, reach - i)
+        while i + length < n and text[i : i + length + 1] in haystack:
             length += 1
-        if length:
-            chunks.append((text[i : i + length], True))
-            i += length
-        else:
-            chunks.append((text[i], False))
-            i += 1
-    long_enough = [found and len(chunk) >= min(MIN_RUN, len(text)) for chunk, found in chunks]
+        if length >= need:
+            for k in range(max(i, reach), i + length):
+                covered[k] = True
+            reach = max(reach, i + length)
     runs: list[str] = []
-    gap: list[str] = []
-    for k, (chunk, found) in enumerate(chunks):
-        near = (k > 0 and long_enough[k - 1]) or (k + 1 < len(chunks) and long_enough[k + 1])
-        if long_enough[k] or (found and near):
-            if gap:
-                runs.append("".join(gap))
-                gap = []
-        else:
-            gap.append(chunk)
-    if gap:
-        runs.append("".join(gap))
+    hi = n if hi is None else hi
+    i = lo
+    while i < hi:
+        if covered[i]:
+            i += 1
+            continue
+        j = i
+        while j < hi and not covered[j]:
+            j += 1
+        run = text[i:j]
+        touches = (i > 0 and covered[i - 1]) or (j < n and covered[j])
+        if not (touches and run in haystack):
+            runs.append(run)
+        i = j
     return runs
 
 

@@ -14,8 +14,9 @@ same as its text export.
 from __future__ import annotations
 
 import html
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -25,7 +26,7 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]*")
 _MD_QUOTE = re.compile(r"^\s{0,3}>[ \t]?")
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-_RULE = re.compile(r"^\s{0,3}(?:[-*_=—–]\s{0,2}){3,}$")
+_RULE_MARKS = frozenset("-*_=—–")
 _BULLET = re.compile(r"^\s{0,6}[•·●◆■▪]\s{0,3}")
 
 # Characters written without spaces between them in Chinese text: CJK
@@ -100,7 +101,8 @@ def squeeze(text: str) -> str:
 
 def is_rule(text: str) -> bool:
     """A horizontal rule (``---``, ``***``, ``———``): layout, not text."""
-    return bool(_RULE.match(text))
+    marks = squeeze(text)
+    return len(marks) >= 3 and set(marks) <= _RULE_MARKS
 
 
 def is_page_number(text: str) -> bool:
@@ -167,26 +169,48 @@ class Line:
     start: int
     end: int
     style: str | None = None
+    indent: bool = False
+    """The source line began with an indent (two spaces or more, a
+    full-width space, a tab): where a text keeps indents, a paragraph's
+    first line has one."""
+
+
+_INDENT = re.compile(r"^(?:[ \u00a0]{2}|[\u3000\t])")
+_BARE_NUMBER = re.compile(r"^\s{0,10}(\d{1,3})\s{0,10}$")
 
 
 def clean_lines(paragraphs: Iterable[Paragraph]) -> tuple[list[Line], list[Line]]:
     """Clean every paragraph; return ``(lines, furniture)``.
 
-    ``furniture`` holds what carries no text of the plan: horizontal rules and
-    page numbers.  Paragraphs that are empty once markup is removed are
-    dropped (a ``**`` alone holds no characters to account for)."""
+    ``furniture`` holds what carries no text of the plan: page numbers.
+    Horizontal rules, and paragraphs that are empty once markup is removed,
+    are dropped (a ``**`` alone holds no characters to account for).  A
+    bare number on a line of its own is a page number only where the page
+    numbers it and others like it rise through the document; otherwise it
+    may be the end of a wrapped line (``电话：36770`` / ``12``)."""
     lines: list[Line] = []
     furniture: list[Line] = []
+    bare: list[int] = []
     for p in paragraphs:
         if is_rule(p.text):
             continue
         text = clean(p.text)
         if not text:
             continue
+        line = Line(text, p.line, p.line, p.style, bool(_INDENT.match(p.text)))
         if is_page_number(text):
-            furniture.append(Line(text, p.line, p.line, p.style))
-            continue
-        lines.append(Line(text, p.line, p.line, p.style))
+            if _BARE_NUMBER.match(text):
+                bare.append(len(lines))
+            else:
+                furniture.append(line)
+                continue
+        lines.append(line)
+    numbers = [int(lines[i].text) for i in bare]
+    if len(numbers) >= 2 and all(a < b for a, b in itertools.pairwise(numbers)):
+        drop = set(bare)
+        furniture.extend(lines[i] for i in bare)
+        furniture.sort(key=lambda ln: ln.start)
+        lines = [ln for i, ln in enumerate(lines) if i not in drop]
     return lines, furniture
 
 
@@ -195,27 +219,62 @@ def merge(lines: Sequence[Line]) -> Line:
     text = lines[0].text
     for piece in lines[1:]:
         text = join_text(text, piece.text)
-    return Line(text, lines[0].start, lines[-1].end, lines[0].style)
+    return Line(text, lines[0].start, lines[-1].end, lines[0].style, lines[0].indent)
 
 
 def wrap_width(lines: Sequence[Line]) -> int | None:
     """The width at which a text extraction hard-wrapped its lines, or None.
 
-    PDF text comes wrapped at the page's line width (say 28 characters): many
-    lines then share one maximal length.  Where at least a third of the
-    lines of four characters or more sit within one character of the most
-    common long length, that length is the wrap width."""
-    lengths = [len(squeeze(ln.text)) for ln in lines if len(squeeze(ln.text)) >= 4]
+    PDF text comes wrapped at the page's line width (say 28 characters):
+    many lines then share one length — a few characters more where
+    half-width digits fill the line.  The most common length of lines of
+    twelve characters or more is the wrap width where at least a third of
+    them lie within that band."""
+    lengths = [n for n in (len(squeeze(ln.text)) for ln in lines) if n >= 12]
     if len(lengths) < 12:
         return None
     counts: dict[int, int] = {}
     for n in lengths:
         counts[n] = counts.get(n, 0) + 1
-    width = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0), n))
-    near = sum(1 for n in lengths if width - 1 <= n <= width)
-    if width >= 12 and near * 3 >= len(lengths):
+    width = max(counts, key=lambda n: (counts[n], n))
+    band = sum(counts.get(n, 0) for n in range(width - 1, width + 5))
+    if band * 3 >= len(lengths):
         return width
     return None
+
+
+def is_full(line: Line, width: int | None) -> bool:
+    """``line`` fills the wrap width: the paragraph goes on below it."""
+    return width is not None and len(squeeze(line.text)) >= width - 1
+
+
+def join_wrapped(lines: Sequence[Line], width: int | None = None, *, starts: Callable[[str], bool]) -> list[Line]:
+    """Rejoin the lines of a hard-wrapped extraction (``width`` found by
+    :func:`wrap_width` when not given): a line that fills the width goes on
+    in the next line, unless the next line ``starts`` something of its own
+    (a numbered item, a date, an attachment heading…).  A line that does not
+    fill the width ends its paragraph here; :mod:`.outline` still joins
+    what a sentence leaves unfinished."""
+    if width is None:
+        width = wrap_width(lines)
+    if width is None:
+        return list(lines)
+    indents = sum(ln.indent for ln in lines)
+    # Indents mark paragraphs only where some lines have them and most do not.
+    marks_paragraphs = 0 < indents * 2 < len(lines)
+    out: list[Line] = []
+    group: list[Line] = []
+    for line in lines:
+        new_paragraph = marks_paragraphs and line.indent and ends_sentence(group[-1].text) if group else True
+        if group and is_full(group[-1], width) and not new_paragraph and not starts(line.text):
+            group.append(line)
+            continue
+        if group:
+            out.append(merge(group))
+        group = [line]
+    if group:
+        out.append(merge(group))
+    return out
 
 
 __all__ = [
@@ -228,9 +287,11 @@ __all__ = [
     "clean_lines",
     "ends_sentence",
     "has_cjk",
+    "is_full",
     "is_page_number",
     "is_rule",
     "join_text",
+    "join_wrapped",
     "merge",
     "squeeze",
     "starts_as_continuation",

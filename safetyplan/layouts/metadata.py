@@ -166,6 +166,28 @@ def classify(text: str) -> Kind:
     return Kind.PROSE
 
 
+_OWN_LINE = frozenset(
+    {
+        Kind.LETTERHEAD,
+        Kind.DOC_NUMBER,
+        Kind.DATE,
+        Kind.PRINTED,
+        Kind.CC,
+        Kind.CONTACT,
+        Kind.ATTACHMENT_LIST,
+        Kind.ATTACHMENT_HEAD,
+        Kind.MARKER,
+    }
+)
+
+
+def starts_own_line(text: str) -> bool:
+    """A line that starts something of its own and never continues the
+    line above: a numbered item, a date, a 抄送 line, an attachment
+    heading, a contact line…"""
+    return match_label(text) is not None or classify(text) in _OWN_LINE
+
+
 def is_title_text(text: str) -> bool:
     """A line that can be (part of) a title: not numbered, no sentence
     punctuation, not too long."""
@@ -538,5 +560,6 @@ __all__ = [
     "read_front_matter",
     "split_names",
     "split_org_date",
+    "starts_own_line",
     "year_of",
 ]

@@ -16,10 +16,10 @@ import re
 import attrs
 
 from ..document import Document, Paragraph, Table
-from .cleaning import clean, is_rule, squeeze
-from .metadata import DOC_NUMBER, Kind, classify
+from .cleaning import clean_lines, join_wrapped, squeeze
+from .metadata import DOC_NUMBER, Kind, classify, starts_own_line
 from .numbering import match_label
-from .outline import headline
+from .outline import headline, join_paragraphs
 
 _UNIT_LIST_END = re.compile(
     r"[（(]\s{0,2}(?:牵头|配合|协同)?(?:责任)?(?:单位|部门)\s{0,2}[：:][^（）()]{1,400}[）)]\s{0,2}[。.]?$"
@@ -72,9 +72,10 @@ class Notation:
 
 
 def read_notation(document: Document) -> Notation:
-    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph) and not is_rule(b.text)]
-    texts = [clean(p.text) for p in paragraphs]
-    texts = [t for t in texts if t]
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+    lines, _ = clean_lines(paragraphs)
+    # Judge whole paragraphs, however the source broke them into lines.
+    texts = [ln.text for ln in join_paragraphs(join_wrapped(lines, starts=starts_own_line), starts=starts_own_line)]
     head = [squeeze(t) for t in texts[:15]]
     counts = {"arabic_half": 0, "arabic_full": 0, "arabic_comma": 0, "cn": 0, "cn_paren": 0}
     articles = items = unit_end = unit_any = headlines = restarts = 0

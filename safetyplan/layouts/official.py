@@ -20,8 +20,8 @@ import attrs
 
 from ..document import Document, Paragraph, Table
 from ..model import Attachment, Note, Plan, Section, Span
-from .cleaning import Line, clean_lines, merge, squeeze
-from .metadata import Kind, classify, locate, read_back_matter, read_front_matter, year_of
+from .cleaning import Line, clean_lines, join_wrapped, merge, squeeze
+from .metadata import Kind, classify, locate, read_back_matter, read_front_matter, starts_own_line, year_of
 from .outline import Outline, build_outline
 from .phases import find_phases
 from .reporting import find_reports
@@ -48,6 +48,7 @@ def read_plan(document: Document, *, region: str | None = None, tables: TableRea
     attachment's text, one tab-separated line per row."""
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     lines, furniture = clean_lines(paragraphs)
+    lines = join_wrapped(lines, starts=starts_own_line)
     bounds = locate(lines)
     front = read_front_matter(lines[: bounds.title], lines[bounds.title : bounds.body])
     tail = lines[bounds.end :]

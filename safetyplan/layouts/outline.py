@@ -100,7 +100,9 @@ def _heading_kinds(lines: Sequence[Line], labels: Sequence[Label | None]) -> set
     return {kind for kind, (headings, total) in seen.items() if headings * 2 > total}
 
 
-def join_paragraphs(lines: Sequence[Line], *, width: int | None = None) -> list[Line]:
+def join_paragraphs(
+    lines: Sequence[Line], *, width: int | None = None, starts: Callable[[str], bool] | None = None
+) -> list[Line]:
     """Rejoin paragraphs that hard line breaks split.
 
     A line continues the paragraph before it when it starts with punctuation
@@ -110,7 +112,9 @@ def join_paragraphs(lines: Sequence[Line], *, width: int | None = None) -> list[
     heading.  A numbered line always starts a new paragraph.  ``width`` is
     the wrap width of a hard-wrapped extraction (found by
     :func:`.cleaning.wrap_width` when not given): a line that long is never
-    taken for a heading.
+    taken for a heading.  ``starts`` tells lines that always start a
+    paragraph of their own (a date, a document number) where the caller
+    knows them.
     """
     if width is None:
         width = wrap_width(lines)
@@ -120,31 +124,40 @@ def join_paragraphs(lines: Sequence[Line], *, width: int | None = None) -> list[
     group: list[Line] = []
     group_label: Label | None = None
     text = ""
+    closed = False
     for line, label in zip(lines, labels, strict=True):
-        if group and label is None and _continues(text, group_label, line.text, heading_kinds, width):
+        own = label is not None or (starts is not None and starts(line.text))
+        if group and not own and _continues(text, group_label, line.text, heading_kinds, width, closed):
             group.append(line)
             text = merge(group).text
             continue
         if group:
             out.append(merge(group))
         group, group_label, text = [line], label, line.text
+        # A date, a document number, a letterhead… is a line of its own.
+        closed = label is None and starts is not None and starts(line.text)
     if group:
         out.append(merge(group))
     return out
 
 
-def _continues(prev: str, prev_label: Label | None, nxt: str, heading_kinds: set[str], width: int | None) -> bool:
+def _continues(
+    prev: str, prev_label: Label | None, nxt: str, heading_kinds: set[str], width: int | None, closed: bool
+) -> bool:
     if starts_as_continuation(nxt):
         return True
     if _unclosed(prev):
+        return True
+    if closed:
+        return False
+    if width is not None and len(squeeze(prev)) >= width - 1:
+        # A line that fills a hard-wrapped extraction's width goes on below,
+        # even where the break fell just after a full stop.
         return True
     if ends_sentence(prev):
         return False
     if prev.rstrip().endswith(("：", ":")):
         return False
-    wrapped = width is not None and len(squeeze(prev)) >= width - 1
-    if wrapped:
-        return True
     if prev_label is not None:
         rest = prev[prev_label.end :]
         return not (prev_label.kind in heading_kinds and is_heading_text(rest))
