@@ -546,3 +546,48 @@ def test_convert_to_word_table_and_document(tmp_path: Path, capsys: pytest.Captu
     assert code == 0, err
     document = docx.Document(str(tmp_path / "doc" / "plan.docx"))
     assert any(p.text == "测试计划" for p in document.paragraphs)
+
+
+# -- the corpus ---------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Path]:
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    return sorted(CORPUS.glob("*.txt"))
+
+
+def test_corpus_converts_in_parallel_and_reads_back(
+    corpus: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    code, _, err = run_cli(capsys, "convert", *corpus, "--to", "xml", "-o", out, "--jobs", "2")
+    assert code == 0, err
+    assert f"converted {len(corpus)} of {len(corpus)} inputs" in err
+    for source in corpus:
+        plans = safetyplan.load_all(source)
+        names = [p.name for p in output_paths(out / source.stem, ".xml", len(plans))]
+        assert [safetyplan.load(out / name) for name in names] == plans
+    assert sorted(p.name for p in out.glob("citywork-3.*")) == [
+        "citywork-3.1.xml",
+        "citywork-3.2.xml",
+        "citywork-3.3.xml",
+    ]
+    code, stdout, err = run_cli(capsys, "validate", *sorted(out.iterdir()))
+    assert code == 0, err
+    assert stdout.count(": valid\n") == len(list(out.iterdir()))
+
+
+def test_corpus_inspects(corpus: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    for source in corpus:
+        plans = safetyplan.load_all(source)
+        code, out, err = run_cli(capsys, "inspect", source)
+        assert code == 0, err
+        assert out.count(f"{source} — plan ") == len(plans)
+        measures = sum(1 for plan in plans for _ in plan.measures())
+        listed = sum(int(m.group(1)) for m in re.finditer(r"^  measures:   (\d+) ", out, re.MULTILINE))
+        assert listed == measures
+        assert out.count("  unplaced text: ") == len(plans)
