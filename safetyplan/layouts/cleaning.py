@@ -83,8 +83,8 @@ def tidy(text: str) -> str:
     a wider gap separates two fields (``联系人：胡美河      联系电话：…``)
     and becomes one space, as do runs of spaces elsewhere; ends trimmed."""
     text = text.strip()
-    text = _CJK_WIDE_GAP.sub(" ", text)
     text = _CJK_GAP.sub("", text)
+    text = _CJK_WIDE_GAP.sub(" ", text)
     return _SPACE_RUN.sub(" ", text)
 
 
@@ -227,9 +227,10 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
 
     PDF text comes wrapped at the page's line width (say 28 characters):
     many lines then share one length — a few characters more where
-    half-width digits fill the line.  The most common length of lines of
-    twelve characters or more is the wrap width where at least a third of
-    them lie within that band."""
+    half-width digits fill the line, and hardly any line is longer.  The
+    most common length of lines of twelve characters or more is the wrap
+    width where at least a third of them lie within that band and no more
+    than one in twenty beyond it."""
     lengths = [n for n in (len(squeeze(ln.text)) for ln in lines) if n >= 12]
     if len(lengths) < 12:
         return None
@@ -238,7 +239,8 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
         counts[n] = counts.get(n, 0) + 1
     width = max(counts, key=lambda n: (counts[n], n))
     band = sum(counts.get(n, 0) for n in range(width - 1, width + 5))
-    if band * 3 >= len(lengths):
+    longer = sum(c for n, c in counts.items() if n >= width + 5)
+    if band >= 8 and band * 3 >= len(lengths) and longer * 20 <= len(lengths):
         return width
     return None
 

@@ -90,12 +90,13 @@ def _unclosed(text: str) -> bool:
 
 def _heading_kinds(lines: Sequence[Line], labels: Sequence[Label | None]) -> set[str]:
     """Numbering styles that this document uses for headings: most lines
-    numbered in that style read as headings."""
+    numbered in that style read as headings (with no full stop at all)."""
     seen: dict[str, list[int]] = {}
     for line, label in zip(lines, labels, strict=True):
         if label is not None:
+            rest = line.text[label.end :]
             tally = seen.setdefault(label.kind, [0, 0])
-            tally[0] += is_heading_text(line.text[label.end :])
+            tally[0] += is_heading_text(rest) and not ends_sentence(rest)
             tally[1] += 1
     return {kind for kind, (headings, total) in seen.items() if headings * 2 > total}
 

@@ -1,0 +1,80 @@
+"""Markup removal and line joining."""
+
+from __future__ import annotations
+
+from safetyplan.document import Paragraph
+from safetyplan.layouts.cleaning import (
+    Line,
+    clean,
+    clean_lines,
+    ends_sentence,
+    is_page_number,
+    is_rule,
+    join_wrapped,
+    starts_as_continuation,
+    wrap_width,
+)
+
+
+def test_markup_is_removed_and_text_kept() -> None:
+    assert clean("#### **（九）切实加强劳务派遣安全管理**") == "（九）切实加强劳务派遣安全管理"
+    assert clean("## 一、总体要求") == "一、总体要求"
+    assert clean("<p>22 各级安委会办公室要发挥统筹作用。</p>") == "22 各级安委会办公室要发挥统筹作用。"
+    assert clean("A&amp;B 3 * 4") == "A&B 3 * 4"
+
+
+def test_spaces_between_chinese_characters() -> None:
+    assert clean("经开区安委会、减灾委要采 取明查暗访") == "经开区安委会、减灾委要采取明查暗访"
+    assert clean("召开 1 次政府常务会议") == "召开 1 次政府常务会议"
+    assert clean("联系人：胡美河      联系电话：83738071") == "联系人：胡美河 联系电话：83738071"
+    assert clean("填报单位：" + " " * 300 + "填报日期：") == "填报单位： 填报日期："
+
+
+def test_rules_and_page_numbers() -> None:
+    assert is_rule("---") and is_rule("* * *") and is_rule("———") and not is_rule("--")
+    for text in ("- 3 -", "— 12 —", "第3页", "第 3 页 共 12 页", "3/12", "7"):
+        assert is_page_number(text), text
+    assert not is_page_number("2022年")
+
+
+def test_bare_numbers_are_page_numbers_only_where_they_rise() -> None:
+    paragraphs = [Paragraph(t, n) for n, t in enumerate(["一、甲", "1", "正文内容。", "2", "正文。", "3"], start=1)]
+    lines, furniture = clean_lines(paragraphs)
+    assert [ln.text for ln in furniture] == ["1", "2", "3"]
+    assert [ln.text for ln in lines] == ["一、甲", "正文内容。", "正文。"]
+    lone = [Paragraph("电话：36770", 1), Paragraph("12", 2)]
+    assert [ln.text for ln in clean_lines(lone)[0]] == ["电话：36770", "12"]
+
+
+def test_sentence_ends_and_continuations() -> None:
+    assert ends_sentence("严防各类事故发生。")
+    assert ends_sentence("报区安委办。）")
+    assert ends_sentence("（责任单位：区安委办）")
+    assert not ends_sentence("深化落实习")
+    assert not ends_sentence("坚持人民至上、生命至上，")
+    assert starts_as_continuation("，提高工人安全素质")
+    assert starts_as_continuation("（责任单位：区安委办）")
+    assert starts_as_continuation("、区交管大队")
+    assert not starts_as_continuation("（一）加强领导")
+
+
+def test_wrapped_lines_are_rejoined() -> None:
+    text = (
+        "为深入贯彻落实习近平总书记关于安全生产重要论述，全面压实安全生产责任，精准落实安全防范措施，严防各类事故发生。"
+    )
+    pieces = [text[i : i + 20] for i in range(0, len(text), 20)] * 8
+    lines = [Line(t, n, n) for n, t in enumerate(pieces, start=1)]
+    assert wrap_width(lines) == 20
+    joined = join_wrapped(lines, starts=lambda t: False)
+    assert joined[0].text == text
+    assert (joined[0].start, joined[0].end) == (1, 3)
+    assert wrap_width(lines[:3]) is None  # too few lines to tell
+
+
+def test_indents_start_paragraphs_in_wrapped_text() -> None:
+    a = "第一段落的内容写满了一整行并且句号正好落在行尾。"
+    b = "第二段落另起一行开头缩进两格，内容较短。"
+    width = len(a)
+    lines = [Line(a, 1, 1, indent=True), Line(b, 2, 2, indent=True)] + [Line("填" * width, n, n) for n in range(3, 16)]
+    joined = join_wrapped(lines, width, starts=lambda t: False)
+    assert [ln.text for ln in joined[:2]] == [a, b]

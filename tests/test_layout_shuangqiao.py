@@ -1,0 +1,56 @@
+"""The shuangqiao layout: a 工作要点 behind a covering notice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from layout_corpus import body_measures, corpus_document, corpus_plan
+
+import safetyplan
+from safetyplan.layouts.accounting import unaccounted
+from safetyplan.testing import LayoutConformance
+
+
+class TestShuangqiaoConformance(LayoutConformance):
+    layout = "shuangqiao"
+    samples = "../../shared/corpus/shuangqiao.txt"
+    gold = "../../shared/corpus/gold"
+
+
+def test_metadata_comes_from_the_notice_and_the_imprint() -> None:
+    plan = corpus_plan("shuangqiao")
+    assert plan.title == "2022年双桥经开区安全生产与自然灾害防治工作要点"
+    assert plan.issuer == "重庆市双桥经开区管委会"
+    assert plan.issue_date == dt.date(2022, 3, 9)
+    assert plan.year == 2022
+    assert plan.cc == ("区委办公室", "区政府办公室", "区人武部")
+    assert (plan.printed_by, plan.printed_date) == ("重庆市双桥经开区管委会办公室", dt.date(2022, 3, 9))
+    assert plan.recipients[0] == "经开区各部门"
+    assert plan.preamble == (
+        "为加强经开区安全生产与自然灾害防治工作，坚决遏制较大事故灾害发生，切实保障人民群众生命财产安全，特制定本工作要点。",
+    )
+
+
+def test_headings_ending_in_a_full_stop_enclose_headline_first_measures() -> None:
+    plan = corpus_plan("shuangqiao")
+    measures = body_measures(plan)
+    assert len(measures) == 22
+    first = measures[0]
+    assert first.section_path == ("二、重点任务", "（一）抓“十条措施”，强化政府监管责任落实。")
+    assert first.title == "强化党政领导示范履职"
+    assert measures[12].title == "提升应急管理信息化专业化水平"  # an indented item
+    assert all(m.assignments == () for m in measures)
+    # ``（二 ）`` is written with a space: the label drops it
+    assert [m.label for m in measures[-3:]] == ["（一）", "（二）", "（三）"]
+    # a stray space inside a word is gone
+    assert "经开区安委会、减灾委要采取明查暗访" in measures[2].text
+
+
+def test_deadlines_in_the_running_text() -> None:
+    measure = body_measures(corpus_plan("shuangqiao"))[4]
+    assert [d.due for d in measure.deadlines] == [dt.date(2022, 6, 30), dt.date(2022, 9, 30), dt.date(2022, 12, 31)]
+
+
+def test_every_character_is_held_by_the_plan() -> None:
+    document = corpus_document("shuangqiao")
+    assert unaccounted(document, safetyplan.parse(document)) == []

@@ -1,0 +1,234 @@
+"""The outline engine: sections and measures from numbered paragraphs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from safetyplan.layouts.cleaning import Line
+from safetyplan.layouts.outline import (
+    Outline,
+    build_outline,
+    decide_headlines,
+    headline,
+    is_heading_text,
+    join_paragraphs,
+)
+from safetyplan.model import Measure, Role, Section, Span
+
+
+def lines(*texts: str) -> list[Line]:
+    return [Line(t, n, n) for n, t in enumerate(texts, start=1)]
+
+
+def outline(*texts: str, year: int | None = 2022) -> Outline:
+    return build_outline(lines(*texts), year=year)
+
+
+def measures(o: Outline) -> list[Measure]:
+    return o.measures()
+
+
+def test_levels_nest_by_numbering_style_and_headings_enclose_measures() -> None:
+    o = outline(
+        "为做好工作，制定本方案。",
+        "一、总体要求",
+        "坚持人民至上、生命至上。",
+        "二、主要任务",
+        "（一）压实责任",
+        "1.乡镇党委要切实加强领导，研究部署重点工作。",
+        "2.坚持党政同责，落实第一责任人责任。",
+        "（二 ）强化监管",
+        "3.加强执法检查，严厉打击违法行为。",
+        "三、工作要求",
+        "(一) 加强领导。各单位要高度重视，抓好落实。",
+    )
+    assert o.preamble == ("为做好工作，制定本方案。",)
+    first, second, _ = o.sections
+    assert (first.heading, first.text, first.children) == ("一、总体要求", ("坚持人民至上、生命至上。",), ())
+    assert [c.heading for c in second.children if isinstance(c, Section)] == ["（一）压实责任", "（二）强化监管"]
+    got = [(m.label, m.number, m.section_path) for m in measures(o)]
+    assert got == [
+        ("1.", 1, ("二、主要任务", "（一）压实责任")),
+        ("2.", 2, ("二、主要任务", "（一）压实责任")),
+        ("3.", 3, ("二、主要任务", "（二）强化监管")),
+        ("(一)", 1, ("三、工作要求",)),
+    ]
+    assert measures(o)[0].span == Span(6, 6)
+
+
+def test_a_heading_over_prose_only_is_a_section_and_so_is_one_over_nothing() -> None:
+    o = outline(
+        "三、实施步骤",
+        "（一）部署阶段（8月初至8月上旬）",
+        "1．动员部署。各单位结合实际，明确职责。",
+        "（二）收尾阶段（11月）",
+        "各单位要及时分析总结专项行动开展情况。",
+        "（三）总结阶段",
+    )
+    (steps,) = o.sections
+    kinds = [(type(c).__name__, c.label) for c in steps.children]
+    assert kinds == [("Section", "（一）"), ("Section", "（二）"), ("Section", "（三）")]
+    assert steps.children[1].text == ("各单位要及时分析总结专项行动开展情况。",)
+
+
+def test_prose_after_a_measure_is_the_text_of_its_section() -> None:
+    o = outline(
+        "一、任务",
+        "（一）加强领导。各单位要高度重视，抓好落实，确保取得实效。",
+        "各地要于6月10日前报送实施方案。",
+    )
+    (section,) = o.sections
+    assert section.text == ("各地要于6月10日前报送实施方案。",)
+    assert len(section.children) == 1
+
+
+def test_measures_without_headings_stand_in_a_section_without_heading() -> None:
+    o = outline("1.加强领导，抓好落实。", "2.强化督查，严格问责。")
+    (section,) = o.sections
+    assert (section.label, section.title) == ("", "")
+    assert [m.section_path for m in measures(o)] == [(), ()]
+
+
+def test_broken_paragraphs_are_joined_without_stray_spaces() -> None:
+    o = outline(
+        "一、任务",
+        "1.深化落实习",
+        "近平总书记重要讲话精神，坚持人民至上。国企要带头减少灵活用工人员",
+        "，提高工人安全素质。",
+        "（责任单位：区安委办）",
+        "2.汇聚整合数据资源，有效运用于分析研判与辅助决策。（责任单位",
+        "：区政数局）",
+    )
+    first, second = measures(o)
+    assert (
+        first.text
+        == "深化落实习近平总书记重要讲话精神，坚持人民至上。国企要带头减少灵活用工人员，提高工人安全素质。（责任单位：区安委办）"
+    )
+    assert first.span is not None and (first.span.start, first.span.end) == (2, 5)
+    assert second.text.endswith("（责任单位：区政数局）")
+    assert [a.unit for a in second.assignments] == ["区政数局"]
+
+
+def test_a_measure_broken_inside_its_headline_is_joined_where_the_level_holds_articles() -> None:
+    joined = join_paragraphs(
+        lines(
+            "一、加强管理",
+            "（一）强化劳务派遣人员、灵活用工人员安全教育培",
+            "训。生产经营单位要将劳务派遣人员纳入统一管理。",
+            "（二）开展专项整治。各部门要迅速开展专项整治行动。",
+            "二、总体要求",
+            "以习近平新时代中国特色社会主义思想为指导。",
+        )
+    )
+    assert [ln.text[:8] for ln in joined] == [
+        "一、加强管理",
+        "（一）强化劳务派",
+        "（二）开展专项整",
+        "二、总体要求",
+        "以习近平新时代中",
+    ]
+
+
+def test_hard_wrapped_lines_that_fill_the_width_go_on_below() -> None:
+    width = 16
+    text = "1.加强风险研判。督促企业建立健全双重预防机制，明确管控责任和措施，及时消除安全隐患。"
+    wrapped = [text[i : i + width] for i in range(0, len(text), width)]
+    filler = [f"{n + 2}.这是一条用来凑足行数的措施内容。" for n in range(12)]
+    joined = join_paragraphs(lines(*wrapped, *filler), width=width)
+    assert joined[0].text == text
+
+
+def test_labels_and_numbers() -> None:
+    o = outline(
+        "一、任务",
+        "（十三）加大追责力度。严格落实一票否决制度。",
+        "二、审批",
+        "25.2022年8月底前，完成项目审批安全论证。",
+    )
+    labels = [(m.label, m.number) for m in measures(o)]
+    assert labels == [("（十三）", 13), ("25.", 25)]
+
+
+def test_markup_free_headings_keep_their_punctuation_in_paths() -> None:
+    o = outline("二、重点任务", "（一）抓“十条措施”，强化政府监管责任落实。", "1.强化领导示范履职。坚持党政同责。")
+    assert measures(o)[0].section_path == ("二、重点任务", "（一）抓“十条措施”，强化政府监管责任落实。")
+
+
+def test_headlines_are_decided_for_each_group_of_siblings() -> None:
+    o = outline(
+        "一、甲",
+        "1.强化领导示范履职。坚持党政同责、一岗双责。",
+        "2.强化部门务实履职。负有监管职责的部门要同时安排部署。",
+        "3.强化督查考核问责。加大督查考核力度，严格落实一票否决。",
+        "二、乙",
+        "1.危险化学品领域要细化化工企业安全改造提升，打好危化品综合治理攻坚战，狠抓重点岗位安全管理。",
+        "2.建筑施工领域要强化现场管理。深化专项整治，严格管控。",
+        "3.道路交通领域要围绕平安交通建设三年行动计划以及攻坚行动，加强两客一危安全监管。",
+        "三、丙",
+        "1.加强水上交通和渔业船舶安全风险防控,突出做好乡镇自用船舶管理和青少年防溺水工作。压实属地责任。",
+        "四、丁",
+        "1.强化宣传教育。组织开展知识进企业活动。",
+        "2.落实安全培训。企业所有人员必须经过培训。",
+        "3.加强应急值守。各单位要及时排班值守。",
+    )
+    titles = [m.title for m in measures(o)]
+    assert titles[:3] == ["强化领导示范履职", "强化部门务实履职", "强化督查考核问责"]
+    assert titles[3:6] == [None, None, None]  # one short first sentence does not make a headline
+    # a group too small to decide follows the majority of the groups that did
+    assert titles[6] == "加强水上交通和渔业船舶安全风险防控,突出做好乡镇自用船舶管理和青少年防溺水工作"
+
+
+def test_headline_rules() -> None:
+    assert headline("强化党政领导示范履职。坚持党政同责。") == "强化党政领导示范履职"
+    assert (
+        headline("坚持“三管三必须。”要求。其余。") == "坚持“三管三必须。”要求"
+    )  # the stop inside quotes is not the end
+    assert headline("强化组织领导。") is None  # nothing follows: not a headline
+    assert headline("主要任务是：加强领导。其余。") is None
+    assert decide_headlines(
+        [["甲乙。丙丁。"], ["很长很长的第一句话，说明了许多许多的事情并且没有在短时间内结束，一直到这里才结束。其余。"]]
+    ) == [True, True]
+    assert decide_headlines([]) == []
+
+
+def test_heading_text() -> None:
+    assert is_heading_text("部署发动阶段（8月初至8月上旬）")
+    assert is_heading_text("抓“十条措施”，强化政府监管责任落实。")
+    assert not is_heading_text("提升本质安全水平。各有关部门要提")
+    assert not is_heading_text("")
+
+
+def test_units_and_deadlines_use_the_shared_readers() -> None:
+    o = outline(
+        "一、任务",
+        "1．危险化学品领域要开展专项整治，2022年6月底前完成，每季度至少检查1次。（责任单位：区应急管理局、经发局，各镇、街道）",
+    )
+    (m,) = measures(o)
+    assert [(a.unit, a.canonical, a.role) for a in m.assignments] == [
+        ("区应急管理局", None, Role.RESPONSIBLE),
+        ("经发局", "区经发局", Role.RESPONSIBLE),
+        ("各镇", None, Role.RESPONSIBLE),
+        ("街道", "各街道", Role.RESPONSIBLE),
+    ]
+    assert [d.due for d in m.deadlines] == [dt.date(2022, 6, 30)]
+    assert [d.recurrence for d in m.recurring] == ["quarterly"]
+    assert m.text.endswith("（责任单位：区应急管理局、经发局，各镇、街道）")
+
+
+def test_readers_can_be_replaced_and_the_part_and_path_set() -> None:
+    o = build_outline(
+        lines("1.某项任务内容，抓好落实。"),
+        part="attachment",  # type: ignore[arg-type]
+        path=("附件",),
+        units=lambda text: (),
+        dates=lambda text, year: ((), ()),
+    )
+    (m,) = measures(o)
+    assert (m.part, m.section_path, m.assignments, m.deadlines) == ("attachment", ("附件",), (), ())
+
+
+def test_word_paragraphs_and_broken_lines_give_the_same_outline() -> None:
+    broken = outline("一、任务", "1.深化落实习", "近平总书记重要讲话精神。", "2.加强领导，抓好落实。")
+    whole = outline("一、任务", "1.深化落实习近平总书记重要讲话精神。", "2.加强领导，抓好落实。")
+    strip = [(m.label, m.text, m.section_path) for m in measures(broken)]
+    assert strip == [(m.label, m.text, m.section_path) for m in measures(whole)]
