@@ -24,6 +24,9 @@ from .cleaning import is_rule, squeeze, strip_markup
 
 _WORD_SPLIT = re.compile(r"[^\w]+")
 
+SHORT = 12
+"""Strings up to this long (labels, names) lend their words to the check."""
+
 CONTEXT = 40
 """Characters of the neighbouring pieces read around a piece."""
 
@@ -66,6 +69,8 @@ def unaccounted(document: Document, plans: Sequence[Plan]) -> list[str]:
     of ``plans``, in document order; empty when nothing was dropped."""
     strings = {squeeze(s) for plan in plans for s in model_strings(plan)}
     haystack = "\x00".join(sorted(strings))
+    # The words of short strings (labels ``一、``, unit names) count alone.
+    words_held = strings | {w for s in strings if len(s) <= SHORT for w in _WORD_SPLIT.split(s) if w}
     pieces = [squeeze(p) for p in document_pieces(document)]
     missing: list[str] = []
     for k, text in enumerate(pieces):
@@ -80,7 +85,7 @@ def unaccounted(document: Document, plans: Sequence[Plan]) -> list[str]:
             # holds each of them as a string of its own; the list's closing
             # ``等`` (``…应急等部门``) is notation, not a name.
             words = [w.removesuffix("等") for w in _WORD_SPLIT.split(run) if w]
-            if any(w not in strings and any(ch.isalnum() for ch in w) for w in words):
+            if any(w not in words_held and any(ch.isalnum() for ch in w) for w in words):
                 missing.append(run)
     return missing
 
@@ -123,4 +128,4 @@ def _uncovered(text: str, haystack: str, lo: int = 0, hi: int | None = None) -> 
     return runs
 
 
-__all__ = ["MIN_RUN", "document_pieces", "model_strings", "unaccounted"]
+__all__ = ["CONTEXT", "MIN_RUN", "SHORT", "document_pieces", "model_strings", "unaccounted"]

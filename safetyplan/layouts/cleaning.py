@@ -192,19 +192,22 @@ def clean_lines(paragraphs: Iterable[Paragraph]) -> tuple[list[Line], list[Line]
     furniture: list[Line] = []
     bare: list[int] = []
     for p in paragraphs:
-        if is_rule(p.text):
-            continue
-        text = clean(p.text)
-        if not text:
-            continue
-        line = Line(text, p.line, p.line, p.style, bool(_INDENT.match(p.text)))
-        if is_page_number(text):
-            if _BARE_NUMBER.match(text):
-                bare.append(len(lines))
-            else:
-                furniture.append(line)
+        # A line break kept inside a paragraph's text splits it as a text
+        # export would; the joining rules put the pieces back together.
+        for raw in p.text.split("\n"):
+            if is_rule(raw):
                 continue
-        lines.append(line)
+            text = clean(raw)
+            if not text:
+                continue
+            line = Line(text, p.line, p.line, p.style, bool(_INDENT.match(raw)))
+            if is_page_number(text):
+                if _BARE_NUMBER.match(text):
+                    bare.append(len(lines))
+                else:
+                    furniture.append(line)
+                    continue
+            lines.append(line)
     numbers = [int(lines[i].text) for i in bare]
     if len(numbers) >= 2 and all(a < b for a, b in itertools.pairwise(numbers)):
         drop = set(bare)
