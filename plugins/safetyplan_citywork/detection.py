@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from safetyplan.document import Document, Paragraph
 from safetyplan.layouts.numbering import match_label
 
-from .brackets import bracket_groups, unit_clauses
+from .assignments import unit_lists
 from .page import flatten, is_collection_heading, is_furniture_form, is_plan_title, split_page
 
 _DOC_NUMBER = re.compile(r"〔\s{0,2}(?:19|20)\d{2}\s{0,2}〕\s{0,2}\d{1,4}\s{0,2}号")
 _LETTERHEAD = re.compile(r"[^\s，。,]{2,40}文件$")
-_COVERING = re.compile(r"(?:印发|转发).{0,60}(?:通知|函)$|征求.{0,6}意见")
+_COVERING = re.compile(r"(?:印发|转发)|的通知$|意见函$|征求.{0,6}意见")
 _CC = re.compile(r"\s{0,4}抄\s{0,4}送\s{0,4}[:：]")
 _ROLE_WORD = re.compile(r"牵头|配合|协同|分工负责")
 
@@ -41,6 +41,8 @@ def score(document: Document) -> float:
         total += 0.5
     elif titled == 1:
         total += 0.1
+    if _opens_with_title(paragraphs):
+        total += 0.2
     navigation = sum(1 for p in paragraphs if is_furniture_form(p.text) or is_collection_heading(p.text))
     if navigation >= 3:
         total += 0.3
@@ -53,23 +55,35 @@ def _bracket_score(paragraphs: Sequence[Paragraph]) -> float:
     """Unit lists in brackets inside numbered paragraphs: how many measures
     carry one with text after it, and whether role phrases or square brackets
     are used."""
-    numbered = inside = 0
+    numbered = listed = inside = 0
     roles = square = False
     for p in paragraphs:
         if match_label(p.text) is None:
             continue
         text = p.text.rstrip()
         numbered += 1
-        lists = [g for g in bracket_groups(text) if unit_clauses(g.inner)]
-        if any(text[g.end :].strip(" 。；;，,") for g in lists):
+        lists = unit_lists(text)
+        listed += bool(lists)
+        if any(text[ul.end :].strip(" 。；;，,") for ul in lists):
             inside += 1
-        for g in lists:
-            roles = roles or bool(_ROLE_WORD.search(g.inner))
-            square = square or text[g.start] == "〔" or text[g.end - 1] == "〕"
+        for ul in lists:
+            roles = roles or bool(_ROLE_WORD.search(text, ul.start, ul.end))
+            square = square or text[ul.start] == "〔" or text[ul.end - 1] == "〕"
     if not numbered:
         return 0.0
-    share = inside / numbered
-    return 0.45 * min(1.0, share * 2.5) + (0.1 if roles else 0.0) + (0.05 if square else 0.0)
+    carried = 0.2 * min(1.0, 1.5 * listed / numbered)
+    within = 0.3 * min(1.0, 2.5 * inside / numbered)
+    return carried + within + (0.1 if roles else 0.0) + (0.05 if square else 0.0)
+
+
+def _opens_with_title(paragraphs: Sequence[Paragraph]) -> bool:
+    """The first line that is no navigation is a plan's title: the plan
+    stands on its own, without letterhead or covering notice."""
+    for p in paragraphs:
+        if is_furniture_form(p.text) or is_collection_heading(p.text):
+            continue
+        return is_plan_title(p.text)
+    return False
 
 
 def _official_document_penalty(paragraphs: Sequence[Paragraph]) -> float:

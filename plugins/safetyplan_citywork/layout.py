@@ -17,7 +17,7 @@ from safetyplan.model import Plan
 
 from .detection import score
 from .page import Piece, compact, flatten, is_plan_title, split_page, title_year
-from .structure import build_outline
+from .structure import read_body
 
 
 class CityworkLayout:
@@ -44,7 +44,8 @@ def plan_from_piece(piece: Piece) -> Plan:
         title_line, body = _leading_title(body)
     title = compact(title_line.text) if title_line is not None else ""
     year = title_year(title)
-    outline = build_outline(body, year)
+    outline, page_numbers = read_body(body, year)
+    notes.extend(page_numbers)
     notes.sort(key=lambda n: n.span.start if n.span else 0)
     return Plan(
         title=title,

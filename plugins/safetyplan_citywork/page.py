@@ -34,6 +34,7 @@ _ORDINAL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[（(](?:[一二�
 _TITLE_END = re.compile(rf"{_PLAN_KIND}{_ORDINAL}?(?:[（(][^（()）]{{1,10}}[)）])?$")
 _COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})篇$|(?:合集|汇编|大全|范文|精选)")
 _NOT_IN_TITLE = re.compile(r"[。，,；;：:！!？?>]")
+_LINK_LINE = re.compile(r"[^\s:：。，,]{1,5}[:：]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s{0,2}年")
 
 MIN_TITLE, MAX_TITLE = 6, 60
@@ -157,11 +158,21 @@ def split_page(paragraphs: Sequence[Paragraph]) -> list[Piece]:
 
 
 def _foot(paragraphs: Sequence[Paragraph]) -> int:
-    """Index where the page's foot (trailing navigation and menu items) starts."""
+    """Index where the page's foot (trailing navigation, links to other pages
+    and menu items) starts."""
     end = len(paragraphs)
-    while end > 0 and (is_furniture_form(paragraphs[end - 1].text) or is_menu_item(paragraphs[end - 1].text)):
+    while end > 0 and _foot_line(paragraphs[end - 1].text):
         end -= 1
     return end
+
+
+def _foot_line(text: str) -> bool:
+    """A line of a page's foot: navigation, a menu item, or a link line
+    (``上一篇:…``) — a short key, a colon, and a title without a sentence."""
+    if is_furniture_form(text) or is_menu_item(text):
+        return True
+    c = compact(text)
+    return bool(_LINK_LINE.match(c)) and len(c) <= MAX_TITLE and "。" not in c
 
 
 def _single(paragraphs: Sequence[Paragraph]) -> Piece:
