@@ -28,11 +28,11 @@ class ChangzhouLayout:
         if not numbered:
             return 0.0
         score = (
-            0.35 * (n.arabic_full / numbered) * (n.arabic_full >= 3)
+            0.45 * (n.arabic_full / numbered) * (n.arabic_full >= 3)
             + 0.2 * (n.unit_list_end >= 0.3)
             + 0.15 * (n.arabic_restarts >= 1)
-            + 0.15 * (n.phases >= 1)
-            + 0.1 * n.form_fields
+            + 0.1 * (n.phases >= 1)
+            + 0.05 * n.form_fields
             + 0.05 * n.cover_letter
         )
         score -= 0.5 * n.task_table + 0.4 * (n.web_chrome > 3)

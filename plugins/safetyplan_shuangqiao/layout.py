@@ -33,6 +33,8 @@ class ShuangqiaoLayout:
             + 0.1 * n.cover_letter
             + 0.05 * (n.cn_paren >= 3)
         )
+        if n.unit_list_any >= 0.2:
+            score *= 0.5  # its measures name no units
         score -= 0.5 * n.task_table + 0.4 * (n.web_chrome > 3) + 0.2 * (n.phases > 0)
         return max(0.0, min(1.0, score))
 

@@ -25,13 +25,13 @@ class XinjianLayout:
         numbered = n.arabic_half + n.arabic_full + n.arabic_comma
         if not numbered:
             return 0.0
-        # The defining trait: measures that end with their unit list.
-        base = min(1.0, n.unit_list_end / 0.5)
+        # The defining traits: ``1.`` items (half-width stop) that end with
+        # their unit list.
+        base = min(1.0, n.unit_list_end / 0.5) * n.arabic_half / numbered
         score = base * (
-            0.4
-            + 0.25 * n.arabic_half / numbered
+            0.6
             + 0.15 * (n.arabic_restarts == 0)
-            + 0.1 * (n.letterhead or n.cover_letter)
+            + 0.15 * (n.letterhead or n.cover_letter)
             + 0.1 * (n.headline_items < 0.5)
         )
         score -= 0.4 * n.task_table + 0.4 * (n.web_chrome > 3) + 0.2 * (n.phases > 0)

@@ -56,9 +56,9 @@ def read_plan(document: Document, *, region: str | None = None, tables: TableRea
     back = read_back_matter(back_lines)
 
     title = front.title
-    issue_date = front.issue_date if front.letter or front.issue_date else back.issue_date
-    if issue_date is None:
-        issue_date = back.issue_date
+    # The covering letter's signature dates the plan; without a letter, the
+    # plan's own signature after the body does.
+    issue_date = front.issue_date or back.issue_date
     year = year_of(title, issue_date, back.printed_date)
     outline: Outline = build_outline(lines[bounds.body : bounds.end], year=year)
 

@@ -29,7 +29,14 @@ happens to be short.
 Use :func:`build_outline` on the body's paragraphs (already cleaned of
 markup by :mod:`.cleaning`); it joins paragraphs split by hard line breaks
 itself.  Units and deadlines of each measure are read with the shared
-:mod:`.units` and :mod:`.deadlines` modules.
+:mod:`.units` and :mod:`.deadlines` modules::
+
+    lines, furniture = clean_lines(body_paragraphs)     # from .cleaning
+    outline = build_outline(lines, year=2022)
+    plan = Plan(title, preamble=outline.preamble, sections=outline.sections)
+
+For a whole official document (letterhead, covering letter, signature,
+attachments around the body) :func:`.official.read_plan` does all of it.
 """
 
 from __future__ import annotations
