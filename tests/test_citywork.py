@@ -16,7 +16,7 @@ from layout_corpus import CORPUS, REGIONS, corpus_document, corpus_path
 from safetyplan_citywork.assignments import unit_lists
 from safetyplan_citywork.brackets import bracket_groups
 from safetyplan_citywork.detection import score
-from safetyplan_citywork.page import is_collection_heading, is_furniture_form, is_plan_title, title_year
+from safetyplan_citywork.page import is_collection_heading, is_furniture_form, is_plan_title, plan_title, title_year
 
 import safetyplan
 from safetyplan.api import DETECT_THRESHOLD
@@ -235,6 +235,35 @@ def test_two_plans_on_a_page_with_three_levels_and_a_foot() -> None:
     assert not first.unplaced and not second.unplaced
 
 
+def test_piece_numbers_chinese_years_and_lists_on_lines_of_their_own() -> None:
+    first, second = safetyplan.load_all(DATA / "pieces.txt")
+    assert (first.title, first.year) == ("xx县安全生产委员会二〇二五年工作要点", 2025)
+    assert ("furniture", "篇一：") in [(n.kind, n.text) for n in first.notes]
+    assert "安全生产工作要点范文（通用2篇）" in [n.text for n in first.notes if n.kind == "furniture"]
+    exam = measure(first, 2)
+    assert units(exam) == [("县安委办", "lead"), ("县委组织部", "support"), ("县纪委监委", "support")]
+    covered = exam.assignments[0].applies_to
+    assert covered is not None and exam.text[covered.start : covered.end].endswith("4月底前印发考核细则。")
+    assert [d.due.isoformat() for d in exam.deadlines if d.due] == ["2025-04-30"]
+    assert [m.section_path for m in second.measures()] == [(), (), ()]
+    assert units(measure(second, 3)) == [("县应急局", "lead"), ("县发展改革局", "support")]
+
+
+def test_lists_written_one_after_another_cover_the_same_sentences() -> None:
+    text = "排查重大危险源企业安全风险。(牵头单位:市应急局)(配合单位:市公安局)加强执法。"
+    first, second = unit_lists(text)
+    assert first.covers == second.covers
+    assert text[first.covers.start : first.covers.end] == "排查重大危险源企业安全风险。"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.txt")))
+def test_nothing_of_a_family_sample_is_dropped(name: str) -> None:
+    path = DATA / name
+    document = safetyplan.read_document(path)
+    assert isinstance(document, Document)
+    assert unaccounted(document, safetyplan.load_all(path)) == []
+
+
 # -- detection ----------------------------------------------------------------------
 
 
@@ -259,12 +288,16 @@ def test_title_lines_by_their_form() -> None:
     assert is_plan_title("  市安全生产委员会2024年工作要点一")
     assert is_plan_title("区安全生产委员会2025年工作要点(二)")
     assert is_plan_title("县2025年度安全生产专项整治实施方案")
+    assert is_plan_title("篇二：市安全生产委员会2024年工作要点")
+    assert plan_title("篇二：市安全生产委员会2024年工作要点") == "市安全生产委员会2024年工作要点"
+    assert is_plan_title("市安委会2024年工作要点篇一")
     assert not is_plan_title("市安全生产委员会2024年工作要点7篇")
     assert is_collection_heading("市安全生产委员会2024年工作要点7篇")
     assert not is_plan_title("关于印发2024年安全生产工作要点的通知")
     assert not is_plan_title("一、2024年安全生产工作要点")
     assert not is_plan_title("• 策划方案")
     assert title_year("市安全生产委员会2024年工作要点一") == 2024
+    assert title_year("xx市二〇二四年安全生产工作要点") == 2024
     assert title_year("安全生产工作要点") is None
 
 

@@ -47,6 +47,10 @@ def unit_lists(text: str) -> list[CoveredList]:
         while end > covered_from and text[end - 1] in " \t\u3000\n":
             end -= 1
         covers = TextRange(covered_from, end)
+        if end <= covered_from and out:
+            # A list right after another (``牵头单位:…`` then ``配合单位:…``)
+            # covers the same sentences.
+            covers = out[-1].covers
         assignments = tuple(attrs.evolve(a, applies_to=covers) for a in ul.assignments)
         out.append(CoveredList(ul.start, ul.end, covers, assignments))
         covered_from = ul.end

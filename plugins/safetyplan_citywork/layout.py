@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from safetyplan.document import Document, Paragraph
-from safetyplan.model import Plan
+from safetyplan.model import Note, Plan, Span
 
 from .detection import score
-from .page import Piece, compact, flatten, is_plan_title, split_page, title_year
+from .page import Piece, compact, flatten, is_plan_title, plan_title, split_page, title_year
 from .structure import read_body
 
 
@@ -42,7 +42,11 @@ def plan_from_piece(piece: Piece) -> Plan:
     notes = list(piece.notes)
     if title_line is None:
         title_line, body = _leading_title(body)
-    title = compact(title_line.text) if title_line is not None else ""
+    title = plan_title(title_line.text) if title_line is not None else ""
+    if title_line is not None and compact(title_line.text) != title:
+        # The page's piece number (``篇二：``) is the page's, not the plan's.
+        prefix = compact(title_line.text)[: -len(title)]
+        notes.append(Note(prefix, "furniture", Span(title_line.line, title_line.line)))
     year = title_year(title)
     outline, page_numbers = read_body(body, year)
     notes.extend(page_numbers)

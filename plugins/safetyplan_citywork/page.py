@@ -31,11 +31,17 @@ _WHERE = re.compile(r"\s{0,40}(?:当前位置|您的位置|你的位置|所在�
 
 _PLAN_KIND = r"(?:工作要点|要点|实施方案|工作方案|行动方案|方案|工作计划)"
 _ORDINAL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])"
-_TITLE_END = re.compile(rf"{_PLAN_KIND}{_ORDINAL}?(?:[（(][^（()）]{{1,10}}[)）])?$")
+_TITLE_END = re.compile(rf"{_PLAN_KIND}(?:篇?{_ORDINAL})?(?:[（(][^（()）]{{1,10}}[)）])?$")
+_PIECE_PREFIX = re.compile(
+    r"(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇|范文[一二三四五六七八九十\d]{1,3})[:：、.．]?"
+)
+"""The piece number a collection page may put before a title (``篇二：``)."""
 _COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})篇$|(?:合集|汇编|大全|范文|精选)")
 _NOT_IN_TITLE = re.compile(r"[。，,；;：:！!？?>]")
 _LINK_LINE = re.compile(r"[^\s:：。，,]{1,5}[:：]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s{0,2}年")
+_CN_YEAR = re.compile(r"([〇零一二][〇零一二三四五六七八九]{3})\s{0,2}年")
+_CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 MIN_TITLE, MAX_TITLE = 6, 60
 MENU_ITEM = 10
@@ -76,11 +82,19 @@ def is_collection_heading(text: str) -> bool:
     return MIN_TITLE <= len(c) <= MAX_TITLE and not _NOT_IN_TITLE.search(c) and bool(_COUNTED.search(c))
 
 
+def plan_title(text: str) -> str:
+    """A title line as the plan's title: whitespace and a collection page's
+    piece number (``篇二：``) removed."""
+    c = compact(text)
+    m = _PIECE_PREFIX.match(c)
+    return c[m.end() :] if m and m.end() < len(c) else c
+
+
 def is_plan_title(text: str) -> bool:
     """A plan's own title line: ``市安全生产委员会2024年工作要点一``,
-    ``2024年安全生产工作实施方案`` — short, unnumbered, unpunctuated, ending in
-    the kind of plan with or without an ordinal."""
-    c = compact(text)
+    ``2024年安全生产工作实施方案``, ``篇二：…工作要点`` — short, unnumbered,
+    unpunctuated, ending in the kind of plan with or without an ordinal."""
+    c = plan_title(text)
     if not MIN_TITLE <= len(c) <= MAX_TITLE or _NOT_IN_TITLE.search(c):
         return False
     if match_label(c) is not None or is_collection_heading(c) or is_furniture_form(text):
@@ -89,9 +103,13 @@ def is_plan_title(text: str) -> bool:
 
 
 def title_year(title: str) -> int | None:
-    """The year a title names (``2024年工作要点`` → 2024), else None."""
+    """The year a title names (``2024年工作要点`` → 2024, ``二〇二四年`` →
+    2024), else None."""
     m = _YEAR.search(title)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    m = _CN_YEAR.search(title)
+    return int("".join(_CN_DIGITS[ch] for ch in m.group(1))) if m else None
 
 
 def flatten(blocks: Iterable[Block]) -> list[Paragraph]:
@@ -202,6 +220,7 @@ __all__ = [
     "is_furniture_form",
     "is_menu_item",
     "is_plan_title",
+    "plan_title",
     "split_page",
     "title_year",
 ]
