@@ -54,3 +54,10 @@ def test_deadlines_in_the_running_text() -> None:
 def test_every_character_is_held_by_the_plan() -> None:
     document = corpus_document("shuangqiao")
     assert unaccounted(document, safetyplan.parse(document)) == []
+
+
+def test_the_half_yearly_report_to_the_working_committee() -> None:
+    (report,) = corpus_plan("shuangqiao").reporting
+    assert report.what == "班子成员安全生产履职情况报告"
+    assert report.to == "经开区党工委委员会议（管委会主任办公会议）"
+    assert report.due is not None and report.due.recurrence == "half-yearly"

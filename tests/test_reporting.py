@@ -55,3 +55,13 @@ def test_what_is_not_a_requirement() -> None:
 
 def test_a_long_line_is_read_in_linear_time() -> None:
     assert summary("报送" * 50_000) == []
+
+
+def test_reports_in_person_at_a_set_frequency() -> None:
+    assert summary("落实经开区党工委委员会议（管委会主任办公会议）每半年听取1次班子成员安全生产履职情况报告要求；") == [
+        ("班子成员安全生产履职情况报告", "经开区党工委委员会议（管委会主任办公会议）", "half-yearly")
+    ]
+    assert summary("每季度至少向政府主要负责人汇报 1 次分管行业（领域）的安全生产工作。") == [
+        ("分管行业（领域）的安全生产工作", "政府主要负责人", "quarterly")
+    ]
+    assert summary("把安全生产纳入党委议事日程和向全会报告工作的内容。") == []  # no frequency set

@@ -11,7 +11,13 @@ names no recipient takes the one of the clause before it in the same
 paragraph (``…报送市安委会办公室；6月28日前报送阶段性工作开展情况``).
 
 Only clauses that set a date or frequency, name the thing reported with
-``将`` or name a mailbox to send it to are requirements: ``信息报送制度`` or ``汇总修改后报区委`` are not.
+``将`` or name a mailbox to send it to are requirements: ``信息报送制度`` or
+``汇总修改后报区委`` are not.
+
+Reports made in person at a set frequency are requirements too: ``向政府主要
+负责人汇报1次…工作`` and ``…会议每半年听取1次班子成员…履职情况报告`` — the
+one reporting to someone, the other a body hearing reports — where the
+clause sets how often.
 """
 
 from __future__ import annotations
@@ -41,6 +47,15 @@ _TIME_OF_DAY = re.compile(
 )
 
 
+_TELL = re.compile(
+    r"向(?P<to>[^，,。；;、向]{1,30}?)(?:汇\s{0,2}报|报\s{0,2}告)(?:\s{0,2}(?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s{0,2}次)?"
+)
+_HEAR = re.compile(
+    r"听\s{0,2}取(?:\s{0,2}(?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s{0,2}次)?(?P<what>[^，,。；;]{1,60}?(?:报告|汇报))"
+)
+_LEADING_VERBS = re.compile(r"^(?:落实|坚持|实行|建立|要|应|须|必须)")
+
+
 @attrs.frozen
 class _Clause:
     text: str
@@ -58,7 +73,32 @@ def find_reports(paragraphs: Iterable[str], year: int | None) -> tuple[Report, .
             for report in _reports(clause, year, previous_to):
                 out.append(report)
                 previous_to = report.to or previous_to
+        out.extend(_in_person(paragraph))
     return tuple(out)
+
+
+def _in_person(paragraph: str) -> list[Report]:
+    """Reports given in person at a set frequency (``每季度至少向政府主要负责人
+    汇报1次…``, ``…每半年听取1次…报告``), in the order they are written."""
+    found: list[tuple[int, Report]] = []
+    for m in _CLAUSE.finditer(paragraph):
+        clause = m.group(0).strip()
+        recurring = find_recurrences(clause)
+        if not recurring:
+            continue
+        due = recurring[0]
+        tell = _TELL.search(clause)
+        if tell:
+            what = clause[tell.end() :].strip() or None
+            found.append((m.start(), Report(text=clause, what=what, to=tell.group("to").strip(), due=due)))
+            continue
+        hear = _HEAR.search(clause)
+        if hear:
+            body = clause[: clause.find(due.text)] if due.text in clause else ""
+            body = _LEADING_VERBS.sub("", body.strip()).strip()
+            to = body if 0 < len(body) <= 40 else None
+            found.append((m.start(), Report(text=clause, what=hear.group("what").strip(), to=to, due=due)))
+    return [r for _, r in found]
 
 
 def _clauses(paragraph: str) -> list[_Clause]:
