@@ -274,14 +274,20 @@ def test_regional_documents_are_not_citywork(region: str) -> None:
     assert next(iter(safetyplan.detect(document))) == region
 
 
-def test_one_collected_plan_on_its_own_is_still_citywork() -> None:
+@pytest.mark.parametrize(("ordinal", "count"), [("一", 27), ("二", 31), ("三", 25)])
+def test_one_collected_plan_on_its_own_is_still_citywork(ordinal: str, count: int) -> None:
     lines = (CORPUS / "citywork-3.txt").read_text(encoding="utf-8").splitlines()
-    start = next(i for i, ln in enumerate(lines) if ln.strip() == "市安全生产委员会2024年工作要点三")
-    end = next(i for i, ln in enumerate(lines) if ln.strip().startswith("•") and i > start)
+    titles = [
+        i for i, ln in enumerate(lines) if ln.strip().startswith("市安全生产委员会2024年工作要点") and "篇" not in ln
+    ]
+    start = next(i for i in titles if lines[i].strip().endswith(ordinal))
+    end = next((i for i in titles if i > start), None) or next(
+        i for i, ln in enumerate(lines) if i > start and ln.strip().startswith("•")
+    )
     document = Document(tuple(Paragraph(ln, i + 1) for i, ln in enumerate(lines[start:end]) if ln.strip()))
     assert next(iter(safetyplan.detect(document))) == "citywork"
     (plan,) = safetyplan.parse(document)
-    assert len(list(plan.measures())) == 25
+    assert len(list(plan.measures())) == count
 
 
 def test_title_lines_by_their_form() -> None:

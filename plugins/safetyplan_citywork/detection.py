@@ -23,7 +23,7 @@ _DOC_NUMBER = re.compile(r"〔\s{0,2}(?:19|20)\d{2}\s{0,2}〕\s{0,2}\d{1,4}\s{0,
 _LETTERHEAD = re.compile(r"[^\s，。,]{2,40}文件$")
 _COVERING = re.compile(r"(?:印发|转发)|的通知$|意见函$|征求.{0,6}意见")
 _CC = re.compile(r"\s{0,4}抄\s{0,4}送\s{0,4}[:：]")
-_ROLE_WORD = re.compile(r"牵头|配合|协同|分工负责")
+_ROLE_WORD = re.compile(r"牵头|配合|协同|会同|负责")
 
 HEAD_LINES = 40
 """Letterheads, document numbers and covering notices stand in the first lines."""
@@ -53,10 +53,12 @@ def score(document: Document) -> float:
 
 def _bracket_score(paragraphs: Sequence[Paragraph]) -> float:
     """Unit lists in brackets inside numbered paragraphs: how many measures
-    carry one with text after it, and whether role phrases or square brackets
-    are used."""
-    numbered = listed = inside = 0
-    roles = square = False
+    carry one, how many carry one with text after it (several lists per
+    measure), how many give roles by phrase (``…牵头`` ``…分工负责``) rather
+    than one ``（责任单位：…）`` at the end, and whether square brackets are
+    used."""
+    numbered = listed = inside = roles = 0
+    square = False
     for p in paragraphs:
         if match_label(p.text) is None:
             continue
@@ -64,16 +66,15 @@ def _bracket_score(paragraphs: Sequence[Paragraph]) -> float:
         numbered += 1
         lists = unit_lists(text)
         listed += bool(lists)
-        if any(text[ul.end :].strip(" 。；;，,") for ul in lists):
-            inside += 1
-        for ul in lists:
-            roles = roles or bool(_ROLE_WORD.search(text, ul.start, ul.end))
-            square = square or text[ul.start] == "〔" or text[ul.end - 1] == "〕"
+        inside += any(text[ul.end :].strip(" 。；;，,") for ul in lists)
+        roles += any(_ROLE_WORD.search(text, ul.start, ul.end) for ul in lists)
+        square = square or any(text[ul.start] == "〔" or text[ul.end - 1] == "〕" for ul in lists)
     if not numbered:
         return 0.0
     carried = 0.2 * min(1.0, 1.5 * listed / numbered)
     within = 0.3 * min(1.0, 2.5 * inside / numbered)
-    return carried + within + (0.1 if roles else 0.0) + (0.05 if square else 0.0)
+    phrased = 0.3 * min(1.0, 2.0 * roles / numbered)
+    return carried + within + phrased + (0.05 if square else 0.0)
 
 
 def _opens_with_title(paragraphs: Sequence[Paragraph]) -> bool:
