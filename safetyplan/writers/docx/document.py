@@ -20,8 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO
 
-from lxml import etree
-
 from ...layouts.numbering import match_label
 from ...layouts.tasktable import HEADER, format_date
 from ...model import Attachment, Measure, Plan, Role, Section
@@ -41,16 +39,15 @@ from .gbt9704 import (
     section_properties,
 )
 from .ooxml import (
+    Body,
     Border,
     ParagraphFormat,
     RunFormat,
     add_paragraph,
     add_run,
-    document_root,
+    block,
     format_paragraph,
-    serialise,
     sub,
-    w,
 )
 from .package import WordPackage
 from .table import TaskTable, section_rows
@@ -78,10 +75,10 @@ def text_width(text: str) -> float:
 
 
 class OfficialDocument:
-    """Appends the parts of an official document to a ``w:body``, switching
-    Word sections where the paper turns."""
+    """Writes the parts of an official document into a :class:`Body`,
+    switching Word sections where the paper turns."""
 
-    def __init__(self, body: etree._Element, package: WordPackage) -> None:
+    def __init__(self, body: Body, package: WordPackage) -> None:
         self.body = body
         self.package = package
         self.page = PORTRAIT
@@ -90,26 +87,35 @@ class OfficialDocument:
 
     def turn_to(self, page: PageSetup) -> None:
         """Start a new Word section (and page) on ``page`` paper."""
-        section_break(self.body, self.page, self.package.footers)
+        self.body.add(section_break(self.page, self.package.footers))
         self.page = page
 
     def new_page(self, page: PageSetup) -> None:
         if page != self.page:
             self.turn_to(page)
         else:
-            p = add_paragraph(self.body, "Normal")
-            format_paragraph(p, ParagraphFormat(page_break_before=True))
+            self.paragraph("Normal", fmt=ParagraphFormat(page_break_before=True))
 
     def finish(self) -> None:
-        section_properties(self.body, self.page, self.package.footers)
+        self.body.add(section_properties(None, self.page, self.package.footers))
 
     # -- paragraphs ----------------------------------------------------------
 
-    def paragraph(self, style: str, text: str = "", fmt: ParagraphFormat | None = None) -> etree._Element:
-        p = add_paragraph(self.body, style, text)
+    def paragraph(
+        self,
+        style: str,
+        text: str = "",
+        fmt: ParagraphFormat | None = None,
+        runs: Sequence[tuple[str, RunFormat | None]] = (),
+    ) -> None:
+        """Write a paragraph: ``text`` in the style's font, then ``runs`` in their own."""
+        p = add_paragraph(None, style, text)
+        for run_text, run_format in runs:
+            if run_text:
+                add_run(p, run_text, run_format)
         if fmt is not None:
             format_paragraph(p, fmt)
-        return p
+        self.body.add(p)
 
     def blank(self) -> None:
         self.paragraph("Normal")
@@ -126,8 +132,11 @@ class OfficialDocument:
         """版头: the issuer's mark in red, the document number over a red rule."""
         mark = f"{issuer}文件"
         size = min(CHUHAO, int(2 * PORTRAIT.text_width / 20 / max(text_width(mark), 1)))
-        p = self.paragraph("Letterhead", fmt=ParagraphFormat(before=LINE_PITCH, after=2 * LINE_PITCH))
-        add_run(p, mark, RunFormat(size=size))
+        self.paragraph(
+            "Letterhead",
+            fmt=ParagraphFormat(before=LINE_PITCH, after=2 * LINE_PITCH),
+            runs=[(mark, RunFormat(size=size))],
+        )
         self.paragraph("DocNumber", doc_number, ParagraphFormat(bottom=Border(12, RED), after=2 * LINE_PITCH))
 
     def title(self, title: str) -> None:
@@ -156,7 +165,6 @@ class OfficialDocument:
 
     def measure(self, measure: Measure) -> None:
         lines = [line for line in measure.text.split("\n") if line.strip()] or [""]
-        p = self.paragraph("Normal")
         label = match_label(measure.label) if measure.label else None
         fmt = LABEL_FORMATS.get(label.kind) if label else None
         head = ""
@@ -164,11 +172,8 @@ class OfficialDocument:
             head = lines[0][: len(measure.title)]
             if lines[0][len(head) : len(head) + 1] in ("。", "．", ".", "：", ":"):
                 head = lines[0][: len(head) + 1]
-        if measure.label or head:
-            add_run(p, measure.label + head, fmt)
         rest = lines[0][len(head) :] + unstated(measure)
-        if rest:
-            add_run(p, rest)
+        self.paragraph("Normal", runs=[(measure.label + head, fmt), (rest, None)])
         for line in lines[1:]:
             self.paragraph("Normal", line)
 
@@ -218,7 +223,7 @@ class OfficialDocument:
         self.blank()
         self.texts(attachment.text)
         if tabular:
-            self.body.append(TaskTable(self.page.text_width, HEADER).table(section_rows(attachment.sections)))
+            TaskTable(self.page.text_width, HEADER).write(self.body, section_rows(attachment.sections))
             self.paragraph("TableText")
         else:
             self.sections(attachment.sections)
@@ -235,7 +240,7 @@ class OfficialDocument:
             rows.append(("CopyTo", "抄送：" + "，".join(cc) + "。", THICK, THIN if dated else THICK))
         if dated:
             rows.append(("PrintedBy", "", None if cc else THICK, THICK))
-        tbl = etree.SubElement(self.body, w("tbl"))
+        tbl = block("tbl")
         tblpr = sub(tbl, "tblPr")
         sub(tblpr, "tblpPr", vertAnchor="margin", horzAnchor="margin", tblpXSpec="center", tblpYSpec="bottom")
         sub(tblpr, "tblW", w=str(PORTRAIT.text_width), type="dxa")
@@ -257,6 +262,7 @@ class OfficialDocument:
                 add_run(p, printed_by or "")
                 if printed_date:
                     add_run(p, f"\t{printed_date}印发")
+        self.body.add(tbl)
         self.blank()
 
 
@@ -277,21 +283,20 @@ def unstated(measure: Measure) -> str:
 def write(plan: Plan, stream: BinaryIO, options: dict[str, Any]) -> None:
     """Write ``plan`` as a GB/T 9704-2012 official document."""
     package = WordPackage(plan.title)
-    root, body = document_root()
-    doc = OfficialDocument(body, package)
-    if plan.issuer and plan.doc_number:
-        doc.letterhead(plan.issuer, plan.doc_number)
-    doc.title(plan.title)
-    doc.recipients(plan.recipients)
-    doc.texts(plan.preamble)
-    doc.sections(plan.sections)
-    doc.attachment_note(plan.attachments)
-    doc.signature(plan.issuer, format_date(plan.issue_date) if plan.issue_date else None)
-    for index, attachment in enumerate(plan.attachments, start=1):
-        doc.attachment(attachment, index, len(plan.attachments))
-    doc.colophon(plan.cc, plan.printed_by, format_date(plan.printed_date) if plan.printed_date else None)
-    doc.finish()
-    package.write(stream, serialise(root))
+    with package.body(stream) as body:
+        doc = OfficialDocument(body, package)
+        if plan.issuer and plan.doc_number:
+            doc.letterhead(plan.issuer, plan.doc_number)
+        doc.title(plan.title)
+        doc.recipients(plan.recipients)
+        doc.texts(plan.preamble)
+        doc.sections(plan.sections)
+        doc.attachment_note(plan.attachments)
+        doc.signature(plan.issuer, format_date(plan.issue_date) if plan.issue_date else None)
+        for index, attachment in enumerate(plan.attachments, start=1):
+            doc.attachment(attachment, index, len(plan.attachments))
+        doc.colophon(plan.cc, plan.printed_by, format_date(plan.printed_date) if plan.printed_date else None)
+        doc.finish()
 
 
 __all__ = ["HEADING_STYLES", "LABEL_FORMATS", "OfficialDocument", "unstated", "write"]

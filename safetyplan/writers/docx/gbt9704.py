@@ -22,7 +22,7 @@ import functools
 import attrs
 from lxml import etree
 
-from .ooxml import NSMAP, R_NS, W_NS, add_field, add_paragraph, paragraph_properties, serialise, sub, w
+from .ooxml import NSMAP, R_NS, W_NS, add_field, add_paragraph, block, paragraph_properties, serialise, sub, w
 
 
 def mm(value: float) -> int:
@@ -137,9 +137,9 @@ STYLES: tuple[Style, ...] = (
     Style("TableHeader", "表头", font=HEITI, size=SIHAO, align="center", pitch=TABLE_PITCH),
     Style("TableText", "表格正文", size=SIHAO, align="left", pitch=TABLE_PITCH),
     Style("TableCentre", "表格正文居中", size=SIHAO, align="center", pitch=TABLE_PITCH),
-    Style("TableSection1", "表格一级分组", font=HEITI, size=SIHAO, pitch=TABLE_PITCH),
-    Style("TableSection2", "表格二级分组", font=KAITI, size=SIHAO, pitch=TABLE_PITCH),
-    Style("TableSection3", "表格三级分组", size=SIHAO, bold=True, pitch=TABLE_PITCH),
+    Style("TableSection1", "表格一级分组", font=HEITI, size=SIHAO, pitch=TABLE_PITCH, keep_next=True),
+    Style("TableSection2", "表格二级分组", font=KAITI, size=SIHAO, pitch=TABLE_PITCH, keep_next=True),
+    Style("TableSection3", "表格三级分组", size=SIHAO, bold=True, pitch=TABLE_PITCH, keep_next=True),
 )
 """Every style the writers use; ``Normal`` is the body text."""
 
@@ -295,14 +295,15 @@ class Footers:
 
 
 def section_properties(
-    parent: etree._Element,
+    parent: etree._Element | None,
     page: PageSetup,
     footers: Footers | None,
     *,
     restart_numbering: bool = False,
 ) -> etree._Element:
-    """Append a ``w:sectPr``: paper, margins, footers, page numbering."""
-    sect = sub(parent, "sectPr")
+    """A ``w:sectPr`` — paper, margins, footers, page numbering — appended to
+    ``parent``, or the body's last block where ``parent`` is None."""
+    sect = block("sectPr") if parent is None else sub(parent, "sectPr")
     if footers is not None:
         sect.append(_reference("default", footers.odd))
         sect.append(_reference("even", footers.even))
@@ -334,10 +335,11 @@ def _reference(kind: str, rel_id: str) -> etree._Element:
     return el
 
 
-def section_break(parent: etree._Element, page: PageSetup, footers: Footers | None, **kw: bool) -> None:
-    """End a Word section here: a paragraph carrying the section's properties."""
-    p = sub(parent, "p")
+def section_break(page: PageSetup, footers: Footers | None, **kw: bool) -> etree._Element:
+    """The paragraph that ends a Word section, carrying its properties."""
+    p = block("p")
     section_properties(paragraph_properties(p), page, footers, **kw)
+    return p
 
 
 __all__ = [

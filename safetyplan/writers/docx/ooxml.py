@@ -5,9 +5,16 @@ a task table of 10,000 measures has 50,000 cells.  The writers here build the
 ``w:`` elements themselves — paragraphs, runs, tables, section properties,
 fields — and leave styling to named styles (:mod:`.gbt9704`), so a run carries
 formatting only where it differs from its paragraph's style.
+
+The document body is never held whole: :class:`Body` serialises each block
+(a paragraph, a table row) as soon as it is complete and lets it go, so
+memory stays flat however many measures a plan has.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import BinaryIO
 
 import attrs
 from lxml import etree
@@ -44,10 +51,43 @@ def sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
     return etree.SubElement(parent, w(tag), {w(k): v for k, v in attributes.items()})
 
 
-def document_root() -> tuple[etree._Element, etree._Element]:
-    """A ``w:document`` and its ``w:body``."""
-    root = etree.Element(w("document"), nsmap=NSMAP)
-    return root, etree.SubElement(root, w("body"))
+def block(tag: str) -> etree._Element:
+    """A detached ``w:`` element to be written into the body as a whole."""
+    return etree.Element(w(tag), nsmap=NSMAP)
+
+
+_DECLARATIONS = etree.tostring(block("p"))[len(b"<w:p") : -len(b"/>")]
+"""The namespace declarations lxml puts on a detached element; the body's
+root declares them once, so each block is written without them."""
+
+
+class Body:
+    """Writes ``w:document/w:body`` to a stream one block at a time."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        out.write(b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n")
+        out.write(b"<w:document" + _DECLARATIONS + b"><w:body>")
+
+    def _write(self, element: etree._Element) -> None:
+        data = etree.tostring(element, encoding="UTF-8", xml_declaration=False)
+        self._out.write(data.replace(_DECLARATIONS, b"", 1))
+
+    def add(self, element: etree._Element) -> None:
+        """Write a complete block made by :func:`block` (``w:p``, ``w:tbl``, ``w:sectPr``)."""
+        self._write(element)
+
+    def table(self, head: Iterable[etree._Element], rows: Iterable[etree._Element]) -> None:
+        """Write a ``w:tbl`` whose properties, grid and rows arrive one by one."""
+        self._out.write(b"<w:tbl>")
+        for element in head:
+            self._write(element)
+        for row in rows:
+            self._write(row)
+        self._out.write(b"</w:tbl>")
+
+    def close(self) -> None:
+        self._out.write(b"</w:body></w:document>")
 
 
 def run_properties(parent: etree._Element, fmt: RunFormat) -> etree._Element:
@@ -83,14 +123,15 @@ def add_run(paragraph: etree._Element, text: str, fmt: RunFormat | None = None) 
 
 
 def add_paragraph(
-    parent: etree._Element,
+    parent: etree._Element | None,
     style: str | None = None,
     text: str = "",
     *,
     fmt: RunFormat | None = None,
 ) -> etree._Element:
-    """Append a paragraph in ``style`` holding ``text`` in one run."""
-    p = etree.SubElement(parent, P)
+    """Append a paragraph in ``style`` holding ``text`` in one run (a block
+    of its own where ``parent`` is None)."""
+    p = block("p") if parent is None else etree.SubElement(parent, P)
     if style:
         ppr = etree.SubElement(p, PPR)
         etree.SubElement(ppr, PSTYLE, {VAL: style})
@@ -205,11 +246,6 @@ def add_field(paragraph: etree._Element, instruction: str, placeholder: str = "1
             sub(run, "fldChar", fldCharType=kind)
 
 
-def page_break(parent: etree._Element) -> None:
-    p = etree.SubElement(parent, P)
-    sub(etree.SubElement(p, R), "br", type="page")
-
-
 def serialise(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -218,15 +254,15 @@ __all__ = [
     "NSMAP",
     "R_NS",
     "W_NS",
+    "Body",
     "Border",
     "ParagraphFormat",
     "RunFormat",
     "add_field",
     "add_paragraph",
     "add_run",
-    "document_root",
+    "block",
     "format_paragraph",
-    "page_break",
     "paragraph_properties",
     "serialise",
     "sub",

@@ -10,12 +10,16 @@ bytes.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import zipfile
+from collections.abc import Iterator
 from typing import Any, BinaryIO, cast
 
 from lxml import etree
 
 from .gbt9704 import Footers, font_table_xml, footer_xml, settings_xml, styles_xml
+from .ooxml import Body
 
 _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -45,16 +49,25 @@ class WordPackage:
         self._rels.append((rel_id, rel_type, name.removeprefix("word/")))
         return rel_id
 
-    def write(self, stream: BinaryIO, document_xml: bytes) -> None:
-        """Write the package with ``document_xml`` as its main part."""
+    @contextlib.contextmanager
+    def body(self, stream: BinaryIO) -> Iterator[Body]:
+        """Write the package to ``stream``; the caller writes the document's
+        body blocks into the :class:`Body` this yields, straight into the zip."""
         with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as z:
             _put(z, "[Content_Types].xml", self._content_types())
             _put(z, "_rels/.rels", _package_rels())
             _put(z, "docProps/core.xml", _core(self.title))
-            _put(z, "word/document.xml", document_xml)
             _put(z, "word/_rels/document.xml.rels", self._document_rels())
             for name, data, _ in self._parts:
                 _put(z, name, data)
+            with z.open(_info("word/document.xml"), "w") as member:
+                buffered = io.BufferedWriter(cast(Any, member), buffer_size=1 << 20)
+                try:
+                    body = Body(buffered)
+                    yield body
+                    body.close()
+                finally:
+                    buffered.detach()  # flushes; the zip closes the member itself
 
     def _content_types(self) -> bytes:
         ns = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -106,10 +119,14 @@ def _core(title: str) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _put(z: zipfile.ZipFile, name: str, data: bytes) -> None:
+def _info(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
     info.compress_type = zipfile.ZIP_DEFLATED
-    z.writestr(info, data)
+    return info
+
+
+def _put(z: zipfile.ZipFile, name: str, data: bytes) -> None:
+    z.writestr(_info(name), data)
 
 
 __all__ = ["WordPackage"]

@@ -14,6 +14,7 @@ python-docx's cell objects cost for the same cells.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
@@ -24,15 +25,24 @@ from ...layouts.numbering import match_label
 from ...layouts.tasktable import HEADER, attachment_heading, meta_line, title_line, unit_cells
 from ...model import Measure, Plan, Section
 from .gbt9704 import LANDSCAPE, section_properties
-from .ooxml import PPR, PSTYLE, SPACE, VAL, P, R, T, add_paragraph, document_root, serialise, sub, w
+from .ooxml import PPR, PSTYLE, SPACE, VAL, Body, P, R, T, add_paragraph, block, sub, w
 from .package import WordPackage
 
-COLUMN_SHARES: tuple[int, ...] = (6, 46, 17, 17, 14)
+COLUMN_SHARES: tuple[int, ...] = (6, 52, 15, 15, 12)
 """Column widths in per cent of the table width."""
 
 _SECTION_STYLES = {"cn": "TableSection1", "cn_paren": "TableSection2"}
-_TC, _TCPR, _TCW, _TR, _TRPR = w("tc"), w("tcPr"), w("tcW"), w("tr"), w("trPr")
+_TC, _TCPR, _TCW, _TRPR = w("tc"), w("tcPr"), w("tcW"), w("trPr")
+_CANT_SPLIT, _TBL_HEADER, _GRID_SPAN, _SHD, _VALIGN = (
+    w("cantSplit"),
+    w("tblHeader"),
+    w("gridSpan"),
+    w("shd"),
+    w("vAlign"),
+)
 _W, _TYPE = w("w"), w("type")
+_CENTRE = {VAL: "center"}
+_SHADE = {VAL: "clear", w("color"): "auto", w("fill"): "F2F2F2"}
 
 
 @attrs.frozen
@@ -81,39 +91,42 @@ def measure_number(measure: Measure) -> str:
 
 
 class TaskTable:
-    """Builds ``w:tbl`` elements of a given width."""
+    """Makes the parts of a ``w:tbl`` of a given width, row by row, for
+    :meth:`Body.table <.ooxml.Body.table>` to write as they come."""
 
     def __init__(self, width: int, header: Sequence[str] = HEADER, shares: Sequence[int] = COLUMN_SHARES) -> None:
         self.header = tuple(header)
         self.widths = [width * share // sum(shares) for share in shares]
         self.width = sum(self.widths)
+        self._cells: dict[tuple[int, int, bool], etree._Element] = {}
+        self._paragraphs: dict[tuple[str, bool], etree._Element] = {}
 
-    def table(self, rows: Iterable[TableRow]) -> etree._Element:
-        tbl = etree.Element(w("tbl"))
-        tblpr = sub(tbl, "tblPr")
+    def write(self, body: Body, rows: Iterable[TableRow]) -> None:
+        """Write the header and ``rows`` (section rows and measures) into ``body``."""
+        body.table(self.head(), (self.group_row(r) if isinstance(r, GroupRow) else self.measure_row(r) for r in rows))
+
+    def head(self) -> list[etree._Element]:
+        """Table properties, column grid and the header row, repeated on every page."""
+        tblpr = block("tblPr")
         sub(tblpr, "tblStyle", val="TaskTable")
         sub(tblpr, "tblW", w=str(self.width), type="dxa")
         sub(tblpr, "jc", val="center")
         sub(tblpr, "tblLayout", type="fixed")
-        grid = sub(tbl, "tblGrid")
+        grid = block("tblGrid")
         for width in self.widths:
             sub(grid, "gridCol", w=str(width))
-        header = self._row(tbl, header=True)
+        header = self._row(header=True)
         for i, name in enumerate(self.header):
             self._cell(header, i, [name], "TableHeader")
-        for row in rows:
-            if isinstance(row, GroupRow):
-                self.group_row(tbl, row)
-            else:
-                self.measure_row(tbl, row)
-        return tbl
+        return [tblpr, grid, header]
 
-    def group_row(self, tbl: etree._Element, row: GroupRow) -> None:
-        tr = self._row(tbl)
+    def group_row(self, row: GroupRow) -> etree._Element:
+        tr = self._row()
         self._cell(tr, 0, [row.text], row.style, span=len(self.widths), shade=True)
+        return tr
 
-    def measure_row(self, tbl: etree._Element, measure: Measure) -> None:
-        tr = self._row(tbl)
+    def measure_row(self, measure: Measure) -> etree._Element:
+        tr = self._row()
         self._cell(tr, 0, [measure_number(measure)], "TableCentre")
         self._cell(tr, 1, measure.text.split("\n"), "TableText")
         lead, support, joined = unit_cells(measure.assignments)
@@ -123,19 +136,21 @@ class TaskTable:
             self._cell(tr, 2, lead, "TableCentre")
             self._cell(tr, 3, support, "TableCentre")
         self._cell(tr, 4, [d.text for d in measure.deadlines], "TableCentre")
+        return tr
 
-    def cells_row(self, tbl: etree._Element, cells: Sequence[tuple[Sequence[str], str]]) -> None:
+    def cells_row(self, cells: Sequence[tuple[Sequence[str], str]]) -> etree._Element:
         """A plain row: each cell's paragraphs and style."""
-        tr = self._row(tbl)
+        tr = self._row()
         for i, (paragraphs, style) in enumerate(cells):
             self._cell(tr, i, paragraphs, style)
+        return tr
 
-    def _row(self, tbl: etree._Element, *, header: bool = False) -> etree._Element:
-        tr = etree.SubElement(tbl, _TR)
+    def _row(self, *, header: bool = False) -> etree._Element:
+        tr = block("tr")
         trpr = etree.SubElement(tr, _TRPR)
-        sub(trpr, "cantSplit")
+        etree.SubElement(trpr, _CANT_SPLIT)
         if header:
-            sub(trpr, "tblHeader")
+            etree.SubElement(trpr, _TBL_HEADER)
         return tr
 
     def _cell(
@@ -148,36 +163,57 @@ class TaskTable:
         span: int = 1,
         shade: bool = False,
     ) -> None:
-        tc = etree.SubElement(tr, _TC)
-        tcpr = etree.SubElement(tc, _TCPR)
-        etree.SubElement(tcpr, _TCW, {_W: str(sum(self.widths[column : column + span])), _TYPE: "dxa"})
-        if span > 1:
-            sub(tcpr, "gridSpan", val=str(span))
-        if shade:
-            sub(tcpr, "shd", val="clear", color="auto", fill="F2F2F2")
-        sub(tcpr, "vAlign", val="center")
+        # Copying a finished template is a single C call; building the same
+        # elements one SubElement at a time costs several times as much.
+        key = (column, span, shade)
+        cell = self._cells.get(key)
+        if cell is None:
+            cell = self._cells[key] = self._cell_template(column, span, shade)
+        tc = copy.copy(cell)
+        tr.append(tc)
         for text in paragraphs or ("",):
-            p = etree.SubElement(tc, P)
-            etree.SubElement(etree.SubElement(p, PPR), PSTYLE, {VAL: style})
+            p = copy.copy(self._paragraph(style, bool(text)))
+            tc.append(p)
             if text:
-                t = etree.SubElement(etree.SubElement(p, R), T)
+                t = p[1][0]
                 t.text = text
                 if text[0].isspace() or text[-1].isspace():
                     t.set(SPACE, "preserve")
+
+    def _cell_template(self, column: int, span: int, shade: bool) -> etree._Element:
+        tc = etree.Element(_TC)
+        tcpr = etree.SubElement(tc, _TCPR)
+        etree.SubElement(tcpr, _TCW, {_W: str(sum(self.widths[column : column + span])), _TYPE: "dxa"})
+        if span > 1:
+            etree.SubElement(tcpr, _GRID_SPAN, {VAL: str(span)})
+        if shade:
+            etree.SubElement(tcpr, _SHD, _SHADE)
+        etree.SubElement(tcpr, _VALIGN, _CENTRE)
+        return tc
+
+    def _paragraph(self, style: str, with_text: bool) -> etree._Element:
+        """A paragraph in ``style``, with an empty run and text where ``with_text``."""
+        key = (style, with_text)
+        p = self._paragraphs.get(key)
+        if p is None:
+            p = self._paragraphs[key] = etree.Element(P)
+            etree.SubElement(etree.SubElement(p, PPR), PSTYLE, {VAL: style})
+            if with_text:
+                etree.SubElement(etree.SubElement(p, R), T)
+        return p
 
 
 def write(plan: Plan, stream: BinaryIO, options: dict[str, Any]) -> None:
     """Write ``plan`` as a task allocation table on landscape A4."""
     package = WordPackage(plan.title)
-    root, body = document_root()
-    add_paragraph(body, "TableTitle", title_line(plan.title))
-    meta = meta_line(plan)
-    if meta:
-        add_paragraph(body, "TableMeta", meta)
-    body.append(TaskTable(LANDSCAPE.text_width).table(plan_rows(plan)))
-    add_paragraph(body, "TableText")
-    section_properties(body, LANDSCAPE, package.footers)
-    package.write(stream, serialise(root))
+    with package.body(stream) as body:
+        body.add(add_paragraph(None, "TableTitle", title_line(plan.title)))
+        meta = meta_line(plan)
+        if meta:
+            body.add(add_paragraph(None, "TableMeta", meta))
+        TaskTable(LANDSCAPE.text_width).write(body, plan_rows(plan))
+        body.add(add_paragraph(None, "TableText"))
+        body.add(section_properties(None, LANDSCAPE, package.footers))
 
 
 __all__ = ["COLUMN_SHARES", "GroupRow", "TaskTable", "measure_number", "plan_rows", "section_rows", "write"]

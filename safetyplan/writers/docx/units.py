@@ -22,7 +22,7 @@ import attrs
 from ...layouts.units import unit_key
 from ...model import Measure, Plan, Role
 from .gbt9704 import PORTRAIT, section_break, section_properties
-from .ooxml import ParagraphFormat, add_paragraph, document_root, format_paragraph, serialise
+from .ooxml import ParagraphFormat, add_paragraph, format_paragraph
 from .package import WordPackage
 from .table import TaskTable
 
@@ -30,7 +30,7 @@ ROLE_WORDS = {Role.LEAD: "牵头", Role.SUPPORT: "配合", Role.RESPONSIBLE: "�
 """How the 职责 column names each role."""
 
 HEADER = ("序号", "重点任务", "职责", "完成时限")
-SHARES = (9, 55, 10, 26)
+SHARES = (9, 61, 10, 20)
 TITLE_SUFFIX = "责任清单"
 
 
@@ -138,25 +138,23 @@ def write(plan: Plan, stream: BinaryIO, options: dict[str, Any]) -> None:
     its own Word section."""
     split = bool(options.get("split", False))
     package = WordPackage(plan.title)
-    root, body = document_root()
-    add_paragraph(body, "Title", f"《{plan.title}》{TITLE_SUFFIX}" if plan.title else TITLE_SUFFIX)
-    add_paragraph(body, "Normal")
-    units = unit_duties(plan)
-    if not units:
-        add_paragraph(body, "Normal", "本方案未列明责任单位。")
     table = TaskTable(PORTRAIT.text_width, HEADER, SHARES)
-    for index, unit in enumerate(units, start=1):
-        if split and index > 1:
-            section_break(body, PORTRAIT, package.footers, restart_numbering=True)
-        add_paragraph(body, "Heading1", f"{chinese_numeral(index)}、{unit.name}")
-        format_paragraph(add_paragraph(body, "Normal", summary(unit)), ParagraphFormat(keep_next=True))
-        tbl = table.table(())
-        for cells in _rows(unit.duties):
-            table.cells_row(tbl, cells)
-        body.append(tbl)
-        add_paragraph(body, "Normal")
-    section_properties(body, PORTRAIT, package.footers, restart_numbering=split)
-    package.write(stream, serialise(root))
+    units = unit_duties(plan)
+    with package.body(stream) as body:
+        body.add(add_paragraph(None, "Title", f"《{plan.title}》{TITLE_SUFFIX}" if plan.title else TITLE_SUFFIX))
+        body.add(add_paragraph(None, "Normal"))
+        if not units:
+            body.add(add_paragraph(None, "Normal", "本方案未列明责任单位。"))
+        for index, unit in enumerate(units, start=1):
+            if split and index > 1:
+                body.add(section_break(PORTRAIT, package.footers, restart_numbering=True))
+            body.add(add_paragraph(None, "Heading1", f"{chinese_numeral(index)}、{unit.name}"))
+            count = add_paragraph(None, "Normal", summary(unit))
+            format_paragraph(count, ParagraphFormat(keep_next=True))
+            body.add(count)
+            body.table(table.head(), (table.cells_row(cells) for cells in _rows(unit.duties)))
+            body.add(add_paragraph(None, "Normal"))
+        body.add(section_properties(None, PORTRAIT, package.footers, restart_numbering=split))
 
 
 __all__ = ["ROLE_WORDS", "Duty", "UnitDuties", "chinese_numeral", "summary", "unit_duties", "write"]
