@@ -64,11 +64,12 @@ def chinese_number(n: int) -> str:
     return out
 
 
-def synthetic_plan(measures: int, *, headings: int = 10) -> str:
-    """A plan of ``measures`` measures under ``headings`` headings, with unit
-    lists and deadlines, in the Changzhou notation."""
+def synthetic_plan(measures: int, *, per_heading: int = 50) -> str:
+    """A plan of ``measures`` measures, ``per_heading`` under each ``（一）``
+    heading (as many headings as that takes, at most 999), with unit lists
+    and deadlines, in the Changzhou notation."""
     rng = random.Random(measures)
-    per_heading = -(-measures // headings)
+    headings = -(-measures // per_heading)
     lines = [
         "某某区安全生产委员会办公室",
         "关于印发全区安全生产专项整治行动方案的通知",
@@ -97,8 +98,7 @@ def synthetic_plan(measures: int, *, headings: int = 10) -> str:
             done += 1
     lines += [
         "三、工作要求",
-        "（一）加强组织领导。各单位要高度重视，明确责任分工，确保各项任务落到实处。",
-        "（二）强化督促检查。区安委办定期通报工作进展情况。",
+        "各单位要高度重视，明确责任分工，确保各项任务落到实处。区安委办定期通报工作进展情况。",
     ]
     return "\n".join(lines) + "\n"
 

@@ -16,8 +16,9 @@ PROFILE_HINTS: dict[str, str] = {
     "1 import": (
         "profile one document's import: `python -m pyinstrument -c \"import safetyplan; "
         "safetyplan.load_all('examples/plans/<doc>')\"` (or `py-spy record -o import.svg -- python -m bench "
-        "--only import --quick`); the time is in the reader (`safetyplan/readers/`), detection (every "
-        "layout's `detect`) or the region's `parse` (`plugins/safetyplan_<region>/`)"
+        "--only import --quick`); time `safetyplan.detect(doc)` apart from `parse`: every layout's "
+        "`detect` runs on every document, so detection should score cheap features of the first "
+        "paragraphs, and work shared by several layouts should be done once per Document"
     ),
     "2 docx table": (
         "`py-spy record -o docx.svg -- python -m bench --only docx --quick`; python-docx's object model "
@@ -25,8 +26,10 @@ PROFILE_HINTS: dict[str, str] = {
         "with lxml directly avoids it"
     ),
     "3 xml write+read": (
-        "`python -m pyinstrument -m bench --only xml --quick`; look for per-element Python work in the "
-        "writer/reader (`safetyplan/formats/xml.py`) and for schema validation on every read"
+        "`python -m pyinstrument -m bench --only xml --quick`; per-element Python work in "
+        "`safetyplan/formats/xml.py` dominates (field descriptors and `attrs.fields_dict` looked up per "
+        "object, a regular-expression check on every string): resolve each class's fields once, and "
+        "check text once per document"
     ),
     "4 scale": (
         "a ratio above 11 means work grows faster than the plan: "
@@ -39,8 +42,10 @@ PROFILE_HINTS: dict[str, str] = {
     ),
     "5 start-up": (
         "`python -X importtime -m safetyplan.cli plugins 2>&1 | sort -t'|' -k2 -n | tail -20` shows "
-        "which module imports cost most; import python-docx, lxml and docxtpl inside the functions "
-        "that write, not at module top"
+        "which module imports cost most; `plugins` imports every layout, so regular expressions compiled "
+        "at module level (large alternations in `safetyplan/layouts/` and the regional packages) are paid "
+        "on every start: compile them on first use (`functools.cache`); import python-docx, lxml and "
+        "docxtpl inside the functions that write"
     ),
     "6 batch": (
         "a low speed-up means the workers wait: check that files are not serialised through the "

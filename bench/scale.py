@@ -59,8 +59,8 @@ def figure_scale(workdir: Path, *, small: int, repeats: int, limit: float = 11.0
         plans = {n: safetyplan.load(p) for n, p in paths.items()}
     except safetyplan.SafetyPlanError as exc:
         return [skipped(SCALE, "import, xml, docx table", target, f"synthetic plan not imported: {exc}")]
-    found = sum(1 for _ in plans[small].measures())
-    note = "" if found == small else f"the layout found {found} of {small} measures"
+    found = {n: sum(1 for _ in plan.measures()) for n, plan in plans.items()}
+    note = "; ".join(f"the layout found {found[n]:,} of {n:,} measures" for n in paths if found[n] != n)
 
     rows: list[Row] = []
     cases: list[tuple[str, dict[int, object]]] = []

@@ -36,7 +36,7 @@ def test_synthetic_plan_has_the_measures_asked_for() -> None:
     measures = [line for line in text.splitlines() if "．" in line[:5]]
     assert len(measures) == 1000
     assert all("（责任单位：" in line for line in measures)
-    assert text.count("（十）") == 1 and "（十一）" not in text
+    assert text.count("（二十）") == 1 and "（二十一）" not in text
     assert synthetic_plan(1000) == text  # deterministic
 
 
