@@ -390,22 +390,31 @@ def _read_rows(builder: _PlanBuilder, table: Table, start: int, columns: dict[st
         )
 
 
-def _meta(values: dict[str, str]) -> dict[str, object]:
-    out: dict[str, object] = {}
-    if values.get("发文机关"):
-        out["issuer"] = values["发文机关"]
-    if values.get("文号"):
-        out["doc_number"] = values["文号"]
+@attrs.frozen
+class _Meta:
+    """What the metadata line under the title says."""
+
+    issuer: str | None = None
+    doc_number: str | None = None
+    issue_date: dt.date | None = None
+    year: int | None = None
+
+
+def _meta(values: dict[str, str], meta: _Meta) -> _Meta:
     date = _DATE.search(values.get("成文日期", ""))
+    issue_date = meta.issue_date
     if date:
         try:
-            out["issue_date"] = dt.date(int(date.group(1)), int(date.group(2)), int(date.group(3)))
+            issue_date = dt.date(int(date.group(1)), int(date.group(2)), int(date.group(3)))
         except ValueError:
             pass
     year = _YEAR.fullmatch(values.get("年度", ""))
-    if year:
-        out["year"] = int(year.group(1))
-    return out
+    return _Meta(
+        issuer=values.get("发文机关") or meta.issuer,
+        doc_number=values.get("文号") or meta.doc_number,
+        issue_date=issue_date,
+        year=int(year.group(1)) if year else meta.year,
+    )
 
 
 def _heading_paragraphs(document: Document, first_table: Table) -> tuple[list[Paragraph], list[Paragraph]]:
@@ -434,21 +443,20 @@ def parse_task_table(document: Document) -> Plan:
         )
     before, after = _heading_paragraphs(document, tables[0][0])
     title = ""
-    meta: dict[str, object] = {}
+    meta = _Meta()
     notes: list[Note] = []
     for paragraph in before:
         text = paragraph.text.strip()
         values = read_meta(text)
         if values:
-            meta.update(_meta(values))
+            meta = _meta(values, meta)
         elif _ATTACHMENT.fullmatch(text):
             notes.append(Note(text, kind="furniture", span=Span(paragraph.line, paragraph.line)))
         elif not title:
             title = read_title(text)
         else:
             notes.append(Note(text, kind="unplaced", span=Span(paragraph.line, paragraph.line)))
-    year = meta.get("year")
-    builder = _PlanBuilder(year if isinstance(year, int) else None)
+    builder = _PlanBuilder(meta.year)
     for table, start, columns in tables:
         _read_rows(builder, table, start, columns)
     notes.extend(Note(p.text.strip(), kind="unplaced", span=Span(p.line, p.line)) for p in after)
@@ -457,7 +465,10 @@ def parse_task_table(document: Document) -> Plan:
         sections=builder.sections(),
         attachments=builder.built_attachments(),
         notes=(*notes, *builder.notes),
-        **meta,  # type: ignore[arg-type]
+        issuer=meta.issuer,
+        doc_number=meta.doc_number,
+        issue_date=meta.issue_date,
+        year=meta.year,
     )
 
 

@@ -165,9 +165,6 @@ class ParagraphFormat:
 
     keep_next: bool = False
     page_break_before: bool = False
-    foot_frame: int | None = None
-    """Width of a frame anchored to the bottom of the type area: paragraphs
-    sharing it stand together at the foot of the page (the 版记)."""
     top: Border | None = None
     bottom: Border | None = None
     right_tab: int | None = None
@@ -186,17 +183,6 @@ def format_paragraph(p: etree._Element, fmt: ParagraphFormat) -> None:
         sub(ppr, "keepNext")
     if fmt.page_break_before:
         sub(ppr, "pageBreakBefore")
-    if fmt.foot_frame is not None:
-        sub(
-            ppr,
-            "framePr",
-            w=str(fmt.foot_frame),
-            wrap="around",
-            vAnchor="margin",
-            hAnchor="margin",
-            xAlign="center",
-            yAlign="bottom",
-        )
     if fmt.top or fmt.bottom:
         borders = sub(ppr, "pBdr")
         for edge, border in (("top", fmt.top), ("bottom", fmt.bottom)):
