@@ -206,15 +206,9 @@ def _single(paragraphs: Sequence[Paragraph]) -> Piece:
     return Piece(None, tuple(body), tuple(notes))
 
 
-def count_titles(paragraphs: Sequence[Paragraph]) -> int:
-    """How many plan title lines open numbered text: what detection weighs."""
-    return len(split_page(paragraphs)) if any(is_plan_title(p.text) for p in paragraphs) else 0
-
-
 __all__ = [
     "Piece",
     "compact",
-    "count_titles",
     "flatten",
     "is_collection_heading",
     "is_furniture_form",
