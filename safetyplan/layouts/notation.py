@@ -20,13 +20,13 @@ from .cleaning import clean_lines, join_wrapped, squeeze
 from .metadata import DOC_NUMBER, Kind, classify, starts_own_line
 from .numbering import match_label
 from .outline import headline, join_paragraphs
+from .units import find_unit_lists
 
 _UNIT_LIST_END = re.compile(
     r"[（(]\s{0,2}(?:牵头|配合|协同)?(?:责任)?(?:单位|部门)\s{0,2}[：:][^（）()]{1,400}[）)]\s{0,2}[。.]?$"
 )
-_UNIT_LIST_ANY = re.compile(r"[（(]\s{0,2}(?:牵头|配合|协同)?(?:责任)?(?:单位|部门)\s{0,2}[：:]")
 _PHASE = re.compile(r"阶段\s{0,2}[（(][^（）()]{2,40}[）)]\s{0,2}$")
-_WEB_CHROME = re.compile(r"^\s{0,6}[•·●]|当前位置|来源[:：]|浏览次数|本文已影响|手机站")
+_WEB_CHROME = re.compile(r"^\s{0,6}[•·●]|当前位置|来源[:：]|浏览次数")
 _COVER_LETTER = re.compile(r"关于(?:印发|转发|征求|下发).{0,100}?(?:通知|意见函|函)")
 _FORM_FIELD = re.compile(r"填\s{0,2}报\s{0,2}(?:单\s{0,2}位|日\s{0,2}期|人)\s{0,2}[：:]")
 
@@ -56,7 +56,9 @@ class Notation:
     unit_list_end: float
     """Fraction of numbered items that end with a unit parenthetical."""
     unit_list_any: float
-    """Fraction of numbered items that hold a unit parenthetical anywhere."""
+    """Fraction of numbered items that hold a unit list anywhere, in any of the
+    notations :func:`~safetyplan.layouts.units.find_unit_lists` reads
+    (markers, role phrases, square brackets)."""
     headline_items: float
     """Fraction of numbered items that open with a short headline."""
     arabic_restarts: int
@@ -99,7 +101,7 @@ def read_notation(document: Document) -> Notation:
         if "。" in rest or len(rest) > 60:
             items += 1
             unit_end += bool(_UNIT_LIST_END.search(rest))
-            unit_any += bool(_UNIT_LIST_ANY.search(rest))
+            unit_any += bool(find_unit_lists(rest))
             headlines += headline(rest) is not None
     tables = [b for b in document.blocks if isinstance(b, Table)]
     return Notation(
