@@ -87,6 +87,9 @@ def figure_batch(sources: list[Path], *, files: int, rounds: int, limit: float =
                     return [skipped(BATCH, case, target, f"convert failed: {lines[0] if lines else done.returncode}")]
     speedup = times[1] / times[2]
     note = f"to {' and '.join(formats)}; {len(sources)} distinct documents"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    if load > 1.5:
+        note += f"; load average {load:.1f} at the end: other processes held cores, so this speed-up is low"
     if cores < 2:
         note += f"; this machine has {cores} core"
     return [Row(BATCH, case, ms(times[2]), ms(times[1]), f"{speedup:.2f}×", target, speedup >= limit, note)]

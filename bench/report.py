@@ -121,6 +121,8 @@ def markdown(rows: Sequence[Row], *, command: str) -> str:
         f"Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
         f"{os.cpu_count()} cores, safetyplan {ours}"
     )
+    if hasattr(os, "getloadavg"):
+        machine += f", load average {os.getloadavg()[0]:.1f} when written"
     out = [
         "# Performance",
         "",
