@@ -591,3 +591,33 @@ def test_corpus_inspects(corpus: list[Path], capsys: pytest.CaptureFixture[str])
         listed = sum(int(m.group(1)) for m in re.finditer(r"^  measures:   (\d+) ", out, re.MULTILINE))
         assert listed == measures
         assert out.count("  unplaced text: ") == len(plans)
+
+
+def test_convert_fills_a_clerks_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import docx
+
+    template = docx.Document()
+    template.add_paragraph("{{ plan.title }}")
+    template.save(str(tmp_path / "letter.docx"))
+    source = safetyplan.dump(xml_plan("填入模板的计划"), tmp_path / "plan.xml")
+    code, _, err = run_cli(
+        capsys, "convert", source, "--to", "docx", "--template", tmp_path / "letter.docx", "-o", tmp_path / "out"
+    )
+    assert code == 0, err
+    filled = docx.Document(str(tmp_path / "out" / "plan.docx"))
+    assert [p.text for p in filled.paragraphs] == ["填入模板的计划"]
+    code, _, err = run_cli(
+        capsys,
+        "convert",
+        source,
+        "--to",
+        "docx",
+        "--kind",
+        "units",
+        "--template",
+        tmp_path / "letter.docx",
+        "-o",
+        tmp_path,
+    )
+    assert code == cli.EXIT_USAGE
+    assert "--template fills a template; it cannot go with --kind units" in err
