@@ -333,3 +333,23 @@ def test_role_markers_set_the_role_of_their_paragraph() -> None:
         ("市公安局", Role.RESPONSIBLE),
         ("市住建局", Role.SUPPORT),
     ]
+
+
+@pytest.mark.parametrize("payload", ["（" * 100_000, "1" * 100_000, "、" * 100_000, "2022年" * 20_000, "附件" * 50_000])
+def test_hostile_cells_are_read_in_one_pass(payload: str) -> None:
+    document = Document(
+        (
+            Paragraph(payload, 1),
+            Paragraph("发文机关：" + payload, 2),
+            Table(
+                (
+                    cells(*HEADER),
+                    cells(payload, payload, payload, payload, payload),
+                    cells("1", payload, payload, "", ""),
+                ),
+                3,
+            ),
+        )
+    )
+    plan = parse_task_table(document)
+    assert [m.text for m in plan.measures()][-1] == payload
