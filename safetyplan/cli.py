@@ -231,6 +231,8 @@ def _targets(args: argparse.Namespace) -> list[tuple[str, str | None]]:
         if kind not in (None, "template"):
             raise UsageError(f"{PROG} convert: --template fills a template; it cannot go with --kind {kind}")
         kind = "template"
+    elif kind == "template":
+        raise UsageError(f"{PROG} convert: --kind template needs --template FILE.docx")
     if kind is not None and "docx" not in formats:
         raise UsageError(f"{PROG} convert: --kind {kind} chooses a Word document; add --to docx")
     return [(f, kind if f == "docx" else None) for f in dict.fromkeys(formats)]

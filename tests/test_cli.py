@@ -268,6 +268,7 @@ def test_several_formats_from_one_read(registry: Registry, tmp_path: Path, capsy
         (["--to", "outline", "--jobs", "-1"], "--jobs must be 0 (one per core) or more"),
         (["--to", "outline", "--max-size", "lots"], "not a size: 'lots'"),
         (["--to", "docx", "--template", "nowhere.docx"], "nowhere.docx"),
+        (["--to", "docx", "--kind", "template"], "--kind template needs --template FILE.docx"),
     ],
 )
 def test_usage_errors_exit_2_before_touching_anything(
