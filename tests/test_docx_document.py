@@ -10,7 +10,7 @@ from lxml import etree
 from wordplans import official_plan
 from wordxml import NS, Docx, attr, q, text
 
-from safetyplan.model import Plan
+from safetyplan.model import Attachment, Plan
 from safetyplan.registry import get_registry
 
 
@@ -148,3 +148,15 @@ def test_plan_without_letterhead_data_or_colophon(doc: Docx) -> None:
     assert next(text(p) for p in bare.paragraphs()) == "某县安全生产工作要点"
     assert bare.xpath("/w:document/w:body/w:tbl") == []
     assert len(sections(bare)) == 1
+
+
+def test_text_attachment_starts_a_new_portrait_page() -> None:
+    plan = attrs.evolve(
+        official_plan(),
+        attachments=(Attachment("附件", "周报表", text=("填报单位：    填报日期：",)),),
+    )
+    doc = write(plan)
+    label = doc.paragraph("附件")
+    assert label.find("w:pPr/w:pageBreakBefore", NS) is not None
+    assert all(attr(s.find("w:pgSz", NS), "orient") is None for s in sections(doc))
+    assert "附件：周报表" in [text(p) for p in doc.paragraphs()]

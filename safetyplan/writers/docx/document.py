@@ -90,12 +90,6 @@ class OfficialDocument:
         self.body.add(section_break(self.page, self.package.footers))
         self.page = page
 
-    def new_page(self, page: PageSetup) -> None:
-        if page != self.page:
-            self.turn_to(page)
-        else:
-            self.paragraph("Normal", fmt=ParagraphFormat(page_break_before=True))
-
     def finish(self) -> None:
         self.body.add(section_properties(None, self.page, self.package.footers))
 
@@ -215,9 +209,12 @@ class OfficialDocument:
 
     def attachment(self, attachment: Attachment, index: int, count: int) -> None:
         tabular = any(next(s.measures(), None) is not None for s in attachment.sections)
-        self.new_page(LANDSCAPE if tabular else PORTRAIT)
+        page = LANDSCAPE if tabular else PORTRAIT
+        same_paper = page == self.page
+        if not same_paper:
+            self.turn_to(page)  # a new section starts a new page
         label = attachment.label.strip() or ("附件" if count == 1 else f"附件{index}")
-        self.paragraph("AttachmentLabel", label)
+        self.paragraph("AttachmentLabel", label, ParagraphFormat(page_break_before=same_paper))
         if attachment.title:
             self.paragraph("Title", attachment.title)
         self.blank()
