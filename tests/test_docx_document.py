@@ -156,7 +156,8 @@ def test_text_attachment_starts_a_new_portrait_page() -> None:
         attachments=(Attachment("附件", "周报表", text=("填报单位：    填报日期：",)),),
     )
     doc = write(plan)
-    label = doc.paragraph("附件")
+    (label,) = [p for p in doc.paragraphs() if doc.style_of(p) == "AttachmentLabel"]
+    assert text(label) == "附件"
     assert label.find("w:pPr/w:pageBreakBefore", NS) is not None
     assert all(attr(s.find("w:pgSz", NS), "orient") is None for s in sections(doc))
     assert "附件：周报表" in [text(p) for p in doc.paragraphs()]
