@@ -258,6 +258,9 @@ def _default_columns(count: int) -> _Columns:
         return _Columns(task=0, units=1, deadline=2)
     return _Columns(task=0, units=1 if count == 2 else None)
 
+_NUMBER_CELL = re.compile(r"[0-9]{1,4}")
+"""A 序号 cell: a task number (bounded, so a hostile cell of digits stays text)."""
+
 
 def _split_tasks(
     paragraphs: Sequence[str], cols: _Columns, row: Row, index: int, evidence: str | None
@@ -271,8 +274,8 @@ def _split_tasks(
         if not text:
             continue
         start = _task_start(text)
-        if start is None and number_cell and not tasks and number_cell.strip().isdigit():
-            start = (number_cell.strip(), int(number_cell), 0)
+        if start is None and not tasks and (printed := _NUMBER_CELL.fullmatch(number_cell.strip())):
+            start = (printed.group(0), int(printed.group(0)), 0)
         if start is None:
             if tasks:
                 tasks[-1].text = f"{tasks[-1].text}\n{text}"
