@@ -146,3 +146,10 @@ def test_sniff_recognises_markup() -> None:
     assert reader.sniff(b"  <!DOCTYPE html><html>")
     assert reader.sniff(b"<p>x</p>")
     assert not reader.sniff("一、总体要求".encode())
+
+
+def test_text_standing_between_rows_is_kept_before_the_table() -> None:
+    document = read("<table>前言<tr><td>a</td>格外</tr><tr><td>b</td></tr></table>")
+    assert sorted(texts(document)) == sorted(["前言", "格外"])
+    assert [r.texts for r in only_table(document).rows] == [("a",), ("b",)]
+    assert isinstance(document.blocks[-1], Table)

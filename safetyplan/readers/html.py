@@ -113,10 +113,7 @@ class _Blocks:
         in each, a cell spanning rows carried down, copies marked merged."""
         rows: list[Row] = []
         pending: dict[int, tuple[int, tuple[str, ...]]] = {}
-        for caption in _children(table, "caption"):
-            inner = _Blocks()
-            inner.walk(caption)
-            self.out.extend(inner.out)
+        self.out.extend(_foster(table))
         for tr in _rows(table):
             cells: list[Cell] = []
             column = 0
@@ -173,6 +170,30 @@ def _children(el: etree._Element, name: str) -> Iterator[etree._Element]:
     for child in el:
         if _tag(child) == name:
             yield child
+
+
+_TABLE_PARTS = frozenset("tr td th thead tbody tfoot colgroup col".split())
+
+
+def _foster(table: etree._Element) -> list[Block]:
+    """Text a table holds outside its cells — its caption, and stray text or
+    elements between rows — as paragraphs before it, where a browser shows
+    them; nothing in the table is dropped for standing in the wrong place."""
+    stray = _Blocks()
+    stack = [table]
+    while stack:
+        part = stack.pop(0)
+        stray.add_text(part.text, _line(part))
+        for child in part:
+            tag = _tag(child)
+            if tag in {"thead", "tbody", "tfoot"} or (tag == "tr" and _tag(part) != "tr"):
+                stack.append(child)
+            elif tag not in _TABLE_PARTS:
+                stray.walk(child)
+                continue
+            stray.add_text(child.tail, _line(child))
+        stray.flush()
+    return stray.out
 
 
 def _rows(table: etree._Element) -> Iterator[etree._Element]:
