@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .measure import Row, ms, skipped, wall_times
+from .measure import Row, ms, skipped, user_env, wall_times
 
 STARTUP = "5 start-up"
 BATCH = "6 batch"
@@ -80,7 +80,7 @@ def figure_batch(sources: list[Path], *, files: int, rounds: int, limit: float =
                 shutil.rmtree(out, ignore_errors=True)
                 argv = [*safetyplan_command(), "convert", str(folder), *to, "-o", str(out), "-q", "--jobs", str(jobs)]
                 start = time.perf_counter()
-                done = subprocess.run(argv, capture_output=True, text=True)
+                done = subprocess.run(argv, capture_output=True, text=True, env=user_env())
                 times[jobs] = min(times[jobs], time.perf_counter() - start)
                 if done.returncode != 0:
                     lines = done.stderr.strip().splitlines()

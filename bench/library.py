@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import safetyplan
+from safetyplan.api import choose_layout, read_document
+from safetyplan.document import Document
 from safetyplan.errors import SafetyPlanError
 from safetyplan.model import Plan, Role
 from safetyplan.registry import get_registry
 
-from .measure import Row, compare, ratio_row, skipped
+from .measure import Row, compare, median_seconds, ms, ratio_row, skipped
 
 IMPORT = "1 import"
 DOCX_TABLE = "2 docx table"
@@ -77,8 +79,30 @@ def figure_import(corpus: list[Loaded], *, repeats: int, limit: float = 10.0) ->
             rows.append(skipped(IMPORT, doc.path.name, f"≤ {limit:g}×", doc.error))
             continue
         ours, floor = compare(import_ours(doc.path), import_floor(doc.path), repeats=repeats)
-        rows.append(ratio_row(IMPORT, doc.path.name, ours, floor, limit=limit))
+        note = import_breakdown(doc.path, repeats=repeats)
+        rows.append(ratio_row(IMPORT, doc.path.name, ours, floor, limit=limit, note=note))
     return rows
+
+
+def import_breakdown(path: Path, *, repeats: int) -> str:
+    """Where an import's time goes — reading, each layout's detection, the
+    chosen layout's parse — so that a miss points at its owner."""
+    registry = get_registry()
+    document = read_document(path)
+    if not isinstance(document, Document):
+        return ""
+    read = median_seconds(lambda: read_document(path), repeats=repeats)
+    detections = {
+        reg.obj.name: median_seconds(lambda reg=reg: reg.obj.detect(document), repeats=repeats)  # type: ignore[misc]
+        for reg in registry.layouts
+    }
+    layout = choose_layout(document)
+    parse = median_seconds(lambda: layout.obj.parse(document), repeats=repeats)
+    slowest = sorted(detections.items(), key=lambda kv: -kv[1])[:3]
+    detail = ", ".join(f"{name} {ms(t)}" for name, t in slowest)
+    return (
+        f"read {ms(read)}; detect {ms(sum(detections.values()))} ({detail}, …); parse by {layout.obj.name} {ms(parse)}"
+    )
 
 
 def table_cells(plan: Plan) -> list[list[str]]:

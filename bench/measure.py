@@ -10,6 +10,7 @@ deciding the result.
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import subprocess
 import time
@@ -94,15 +95,33 @@ def median_seconds(fn: Callable[[], object], *, repeats: int) -> float:
     return statistics.median(_sample(fn, 1) for _ in range(repeats))
 
 
+def user_env() -> dict[str, str]:
+    """The environment for timing commands as a user runs them: Python may
+    keep its bytecode caches, as it does after an ordinary install (some
+    sandboxes set PYTHONDONTWRITEBYTECODE, which makes every start compile
+    every module again)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def wall_times(commands: Sequence[Sequence[str]], *, repeats: int) -> list[float]:
     """Median wall time of each command line, the commands run in turn,
-    repeat after repeat.  Output is discarded; a failing command raises."""
+    repeat after repeat, after one untimed run of each (which also writes the
+    bytecode caches).  Output is discarded; a failing command raises."""
+    env = user_env()
+
+    def run(argv: Sequence[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        return time.perf_counter() - start
+
+    for argv in commands:
+        run(argv)
     samples: list[list[float]] = [[] for _ in commands]
     for _ in range(repeats):
         for i, argv in enumerate(commands):
-            start = time.perf_counter()
-            subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            samples[i].append(time.perf_counter() - start)
+            samples[i].append(run(argv))
     return [statistics.median(s) for s in samples]
 
 
@@ -133,4 +152,4 @@ def ratio_row(
     return Row(figure, case, ms(ours), ms(floor), f"{ratio:.2f}×", target, passed, note)
 
 
-__all__ = ["Row", "compare", "median_seconds", "ms", "ratio_row", "skipped", "wall_times"]
+__all__ = ["Row", "compare", "median_seconds", "ms", "ratio_row", "skipped", "user_env", "wall_times"]

@@ -71,7 +71,8 @@ machine where absolute times do not.
    DOCX table; and the peak resident memory (`ru_maxrss`) of a fresh process
    that imports the 10,000-measure plan and runs every installed writer.
 5. **start-up** — `safetyplan --help` and `safetyplan plugins` against
-   `python -c pass` with the same interpreter (wall time, fresh processes).
+   `python -c pass` with the same interpreter (wall time, fresh processes,
+   bytecode caches kept as after an ordinary install).
 6. **batch** — the corpus copied to 500 files, converted to XML and DOCX by
    `safetyplan convert --jobs 2` against `--jobs 1`.
 7. **peer** — where pandoc is installed, pandoc turning the same text into
@@ -94,7 +95,7 @@ def table_text(rows: Sequence[Row]) -> str:
     lines = ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in body]
     lines.insert(1, "  ".join("-" * w for w in widths))
     for row in rows:
-        if row.note and row.passed is None:
+        if row.note and row.passed is not True:
             lines.append(f"  {row.figure} / {row.case}: {row.note}")
     return "\n".join(lines)
 
@@ -128,8 +129,8 @@ def markdown(rows: Sequence[Row], *, command: str) -> str:
         "",
         f"Measured with `{command}` on {when} ({machine}). {summary(rows)}.",
         "",
-        "Run it yourself from the repository root: `python -m bench` (about five minutes; `--quick` for a "
-        "rough pass in under a minute, `--only import,xml` for some figures). It prints this table and "
+        "Run it yourself from the repository root: `python -m bench` (about eight minutes on two cores; `--quick` for a "
+        "rough pass in about a minute, `--only import,xml` for some figures). It prints this table and "
         "rewrites this page.",
         "",
         "| " + " | ".join(HEADER) + " |",

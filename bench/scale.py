@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from .inputs import ROOT, synthetic_plan
-from .measure import Row, median_seconds, ms, skipped
+from .measure import Row, median_seconds, ms, skipped, user_env
 
 SCALE = "4 scale"
 MEMORY = "4 memory (all writers)"
@@ -94,6 +94,7 @@ def figure_memory(path: Path, measures: int, *, limit_mb: float = 300.0) -> list
         text=True,
         cwd=ROOT,
         timeout=1800,
+        env=user_env(),
     )
     if child.returncode != 0:
         lines = child.stderr.strip().splitlines()
