@@ -11,6 +11,7 @@ export and on a Word file (whose headings carry styles instead of ``#``).
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -73,7 +74,10 @@ class Notation:
     """Lines of web-page chrome (bullets, ``当前位置``, ``来源：``)."""
 
 
+@functools.lru_cache(maxsize=2)
 def read_notation(document: Document) -> Notation:
+    """Measure the notation once per document: every regional layout's
+    ``detect`` asks for it, so detection costs one reading, not one per layout."""
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     lines, _ = clean_lines(paragraphs)
     # Judge whole paragraphs, however the source broke them into lines.
