@@ -132,13 +132,13 @@ def parse_task_table(
     groups = _groups(body, [p for p in printed if p]) or [_Group(("text", ""), "")]
     keys = [_key_of(p, groups) if p else None for p in printed]
     weights = _idf(a for g in groups for a, _ in g.articles)
-    scores = [[_group_score(task.text, g, weights) for g in groups] for task in tasks]
-    choice = _assign(scores, keys, groups)
+    matches = [_best_articles(task.text, groups, weights) for task in tasks]
+    choice = _assign([[best for best, _ in m] for m in matches], keys, groups)
 
     by_group: dict[int, list[Measure]] = {}
-    for task, g_index in zip(tasks, choice, strict=True):
+    for task, g_index, match in zip(tasks, choice, matches, strict=True):
         group = groups[g_index]
-        best, target = _best_article(task.text, group, weights)
+        best, target = match[g_index]
         by_group.setdefault(g_index, []).append(
             _measure(task, group.heading, target if best >= IMPLEMENTS_THRESHOLD else None, year)
         )
@@ -518,27 +518,23 @@ def _idf(articles: Iterable[frozenset[str]]) -> dict[str, float]:
     return {gram: math.log((total + 1) / (c + 1)) + 0.1 for gram, c in counts.items()}
 
 
-def _containment(task: frozenset[str], article: frozenset[str], weights: dict[str, float]) -> float:
-    """Weighted share of the task's bigrams found in the article."""
-    unseen = math.log(len(weights) + 2) + 0.1 if weights else 1.0
-    total = sum(weights.get(g, unseen) for g in task)
-    if total == 0:
-        return 0.0
-    return sum(weights.get(g, unseen) for g in task & article) / total
-
-
-def _group_score(text: str, group: _Group, weights: dict[str, float]) -> float:
-    return _best_article(text, group, weights)[0]
-
-
-def _best_article(text: str, group: _Group, weights: dict[str, float]) -> tuple[float, tuple[str, ...] | None]:
+def _best_articles(
+    text: str, groups: Sequence[_Group], weights: dict[str, float]
+) -> list[tuple[float, tuple[str, ...] | None]]:
+    """Per group, the body article the task restates best: the weighted share
+    of the task's bigrams found in it, and the article's path."""
     grams = _bigrams(text)
-    best, target = 0.0, None
-    for article, path in group.articles:
-        score = _containment(grams, article, weights)
-        if score > best:
-            best, target = score, path
-    return best, target
+    unseen = math.log(len(weights) + 2) + 0.1 if weights else 1.0
+    total = sum(weights.get(g, unseen) for g in grams)
+    out: list[tuple[float, tuple[str, ...] | None]] = []
+    for group in groups:
+        best, target = 0.0, None
+        for article, path in group.articles:
+            score = sum(weights.get(g, unseen) for g in grams & article) / total if total else 0.0
+            if score > best:
+                best, target = score, path
+        out.append((best, target))
+    return out
 
 
 # --- output -----------------------------------------------------------------
