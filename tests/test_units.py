@@ -294,6 +294,8 @@ def test_unit_lists_are_found_in_running_text(text: str, expected: list[tuple[st
         "消防等部门(机构)参与的排查整治",
         "严防发生群死群伤事故(事件)。",
         "（由主要负责同志负责）",
+        "落实。(即:市应急局、市公安局)",
+        "三类企业(即:化工企业、烟花爆竹企业)",
     ],
 )
 def test_other_parentheticals_are_not_unit_lists(text: str) -> None:
