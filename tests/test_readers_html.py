@@ -153,3 +153,16 @@ def test_text_standing_between_rows_is_kept_before_the_table() -> None:
     assert sorted(texts(document)) == sorted(["前言", "格外"])
     assert [r.texts for r in only_table(document).rows] == [("a",), ("b",)]
     assert isinstance(document.blocks[-1], Table)
+
+
+def test_text_after_a_dropped_element_is_kept() -> None:
+    assert texts(read("<p><script>x()</script>后文</p>1<style>p{}</style>0")) == ["后文", "10"]
+
+
+def test_a_fragment_starting_with_a_script_keeps_its_text() -> None:
+    assert texts(read("<script>x()</script><tbody>正文</tbody>")) == ["正文"]
+
+
+def test_cells_outside_any_row_form_a_row() -> None:
+    table = only_table(read("<table><td>甲</td><td>乙</td><tr><td>丙</td></tr></table>"))
+    assert [r.texts for r in table.rows] == [("甲", "乙"), ("丙",)]

@@ -191,3 +191,15 @@ def test_corpus_documents_read_without_warnings(name: str) -> None:
     assert len(list(document.paragraphs())) + rows == len(lines)
     same_gbk = read(path.read_text(encoding="utf-8").encode("gb18030"), str(path))
     assert same_gbk.blocks == document.blocks
+
+
+def test_utf16_text_starting_with_nul_is_not_taken_for_utf32() -> None:
+    document = read("\x00一、总体要求\n".encode("utf-16"))
+    assert texts(document) == ["一、总体要求"]
+    assert document.format == "text/utf-16-le"
+
+
+@pytest.mark.parametrize("text", ["位", "一一位前", "    ·", "联通"])
+def test_short_gb18030_that_passes_for_utf8_is_read_as_chinese(text: str) -> None:
+    assert texts(read(text.encode("gb18030"))) == [text.rstrip()]
+    assert texts(read(text.encode("utf-8"))) == [text.rstrip()]

@@ -306,6 +306,7 @@ class _PlanBuilder:
 
 
 def _is_section_row(texts: Sequence[str], number_col: int, task_col: int) -> bool:
+    texts = [*texts, *[""] * (max(number_col, task_col) + 1 - len(texts))]  # a short row's missing cells are empty
     distinct = {t for t in texts if t}
     if len(distinct) != 1:
         return False

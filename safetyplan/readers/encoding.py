@@ -4,11 +4,12 @@ Plans reach clerks as UTF-8 (with or without a byte-order mark), as UTF-16
 saved by Windows tools, and as GB18030/GBK from older systems.  The order
 below settles each case without guessing where the bytes are unambiguous:
 a BOM decides; UTF-16 without one is recognised by its NUL bytes or, failing
-those, by decoding to Chinese; valid UTF-8 is UTF-8; an encoding the file
-declares (an HTML ``<meta charset>``) comes next; valid GB18030 that reads as
-Chinese is GB18030; only then is charset-normalizer asked for its best
-reading — and a reading that is still garbage is refused rather than passed
-on.
+those, by decoding to Chinese; valid UTF-8 that reads as Chinese is UTF-8; an
+encoding the file declares (an HTML ``<meta charset>``) comes next; then
+GB18030 where it reads as Chinese (GBK bytes can pass for UTF-8: 位 in GBK is
+λ in UTF-8, 一 is һ), then any other valid UTF-8; only then is
+charset-normalizer asked for its best reading — and a reading that is still
+garbage is refused rather than passed on.
 
 Binary files given a text suffix (a .docx renamed .txt, a PDF, an image) are
 refused up front, by their magic numbers and by the share of control bytes no
@@ -59,11 +60,6 @@ _TEXT_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
 _GARBLED_SHARE = 0.02
-_UTF8_EVIDENCE = 4
-"""Valid UTF-8 with this many non-ASCII characters is UTF-8 whatever the file
-declares (a page re-saved by a modern editor keeps its old ``charset=gbk``);
-below it, a short run of GBK bytes may pass for UTF-8 by chance."""
-
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "hz-gb-2312": "hz"}
 
 
@@ -76,17 +72,23 @@ def decode(data: bytes, *, path: str | None = None, declared: str | None = None)
     """
     if not data.strip():
         raise UnreadableFileError("file is empty", path=path, hint="is this the right file?")
+    failure: UnreadableFileError | None = None
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(name)
             except UnicodeDecodeError as exc:
-                raise UnreadableFileError(
+                # FF FE 00 00 opens UTF-32-LE, and also UTF-16-LE text whose
+                # first character is NUL: try the next mark before failing.
+                failure = failure or UnreadableFileError(
                     f"file starts with a {name} byte-order mark but is not valid {name} "
                     f"(byte {exc.start + len(bom)})",
                     path=path,
-                ) from None
+                )
+                continue
             return _clean(text, name, path)
+    if failure is not None:
+        raise failure
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         text, name = utf16
@@ -99,7 +101,7 @@ def decode(data: bytes, *, path: str | None = None, declared: str | None = None)
         utf8: str | None = data.decode("utf-8")
     except UnicodeDecodeError:
         utf8 = None
-    if utf8 is not None and _non_ascii(utf8) >= _UTF8_EVIDENCE:
+    if utf8 is not None and _mostly_cjk(utf8):
         return _clean(utf8, "utf-8", path)
     if declared:
         codec = _codec_name(declared)
@@ -108,14 +110,14 @@ def decode(data: bytes, *, path: str | None = None, declared: str | None = None)
                 return _clean(data.decode(codec), codec, path)
             except UnicodeDecodeError:
                 pass
-    if utf8 is not None:
-        return _clean(utf8, "utf-8", path)
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         text = ""
     if text and _mostly_cjk(text):
         return _clean(text, "gb18030", path)
+    if utf8 is not None:
+        return _clean(utf8, "utf-8", path)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -172,16 +174,6 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _non_ascii(text: str) -> int:
-    count = 0
-    for c in text:
-        if not c.isascii():
-            count += 1
-            if count >= _UTF8_EVIDENCE:
-                break
-    return count
-
-
 def _is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
@@ -190,12 +182,26 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+_CHINESE_CONTEXT: tuple[tuple[int, int], ...] = (
+    (0x00A7, 0x00A7), (0x00B0, 0x00B1), (0x00B7, 0x00B7), (0x00D7, 0x00D7), (0x00F7, 0x00F7),
+    (0x2000, 0x206F), (0x2100, 0x218F), (0x2200, 0x22FF), (0x2460, 0x25FF), (0x3000, 0x303F),
+    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
+    (0x20000, 0x3FFFF),
+)  # fmt: skip
+"""Characters Chinese documents are written in: ideographs, CJK and
+full-width punctuation, and the general punctuation, number forms, circled
+numbers and symbols that GB2312 carries (“” — … • Ⅰ ① ℃ × ·)."""
+
+
 def _mostly_cjk(text: str) -> bool:
-    sample = [c for c in text[:4000] if not c.isspace() and not c.isascii()]
+    """True where the non-ASCII characters of ``text`` are mostly those a
+    Chinese document is written in; the test that tells a right reading of
+    GB18030 or UTF-8 from mojibake."""
+    sample = [ord(c) for c in text[:4000] if not c.isspace() and not c.isascii()]
     if not sample:
         return False
-    cjk = sum(1 for c in sample if unicodedata.name(c, "").startswith(("CJK", "FULLWIDTH", "IDEOGRAPHIC")))
-    return cjk / len(sample) > 0.6
+    chinese = sum(1 for c in sample if any(lo <= c <= hi for lo, hi in _CHINESE_CONTEXT))
+    return chinese / len(sample) > 0.6
 
 
 def _garbled(text: str) -> bool:

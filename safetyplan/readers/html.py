@@ -3,8 +3,9 @@
 Plans are published as web pages and pasted as fragments (``<p>`` per
 paragraph, a ``<table>`` for the task list).  A person reading the page sees
 one paragraph per block element (``p``, ``h1``–``h6``, ``li``, ``div`` …) and
-a new line at every ``<br>``; scripts, styles and the page head are never
-shown, and neither are they read.  Tables come out on their column grid with
+a new line at every ``<br>``; scripts, styles and the page title are never
+shown, and neither are they read.  (The head is otherwise read: libxml2 puts
+a fragment's text there when it begins with a script.)  Tables come out on their column grid with
 ``rowspan``/``colspan`` resolved the same way the .docx reader resolves merged
 cells, so a layout reads a task table alike from either.
 
@@ -33,11 +34,11 @@ _MAX_SPAN = 64
 _MAX_COLUMNS = 1024
 _BLOCK = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre section article header footer main nav "
-    "aside address center figure figcaption form fieldset legend hr details summary caption body html "
+    "aside address center figure figcaption form fieldset legend hr details summary caption body html head "
     "tbody thead tfoot tr".split()
 )
 _DROPPED = frozenset(
-    "script style noscript template head title meta link iframe object embed svg math canvas select "
+    "script style noscript template title meta link iframe object embed svg math canvas select "
     "option textarea button input audio video source track map area".split()
 )
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
@@ -80,9 +81,10 @@ class _Blocks:
 
     def walk(self, el: etree._Element) -> None:
         tag = _tag(el)
-        if tag is None or tag in _DROPPED:
-            return
         line = _line(el)
+        if tag is None or tag in _DROPPED:
+            self.add_text(el.tail, line)  # the element is not shown; the text after it is
+            return
         if tag == "br":
             self.flush()
         elif tag == "table":
@@ -114,10 +116,10 @@ class _Blocks:
         rows: list[Row] = []
         pending: dict[int, tuple[int, tuple[str, ...]]] = {}
         self.out.extend(_foster(table))
-        for tr in _rows(table):
+        for line, row_cells in _rows(table):
             cells: list[Cell] = []
             column = 0
-            for td in tr:
+            for td in row_cells:
                 if _tag(td) not in {"td", "th"} or column >= _MAX_COLUMNS:
                     continue
                 column = _carry(pending, column, cells)
@@ -136,7 +138,7 @@ class _Blocks:
                     cells.append(Cell(("",)))
                     column += 1
             if cells:
-                rows.append(Row(tuple(cells), _line(tr) or _line(table) or 0))
+                rows.append(Row(tuple(cells), line or _line(table) or 0))
         return Table(tuple(rows), _line(table) or (rows[0].line if rows else 0))
 
 
@@ -196,15 +198,25 @@ def _foster(table: etree._Element) -> list[Block]:
     return stray.out
 
 
-def _rows(table: etree._Element) -> Iterator[etree._Element]:
+def _rows(table: etree._Element) -> Iterator[tuple[int | None, list[etree._Element]]]:
     """The table's own rows, in order, through thead/tbody/tfoot but not
-    into tables nested in its cells."""
-    for child in table:
-        tag = _tag(child)
-        if tag == "tr":
-            yield child
-        elif tag in {"thead", "tbody", "tfoot"}:
-            yield from _children(child, "tr")
+    into tables nested in its cells: each row's line and its cells.  Cells
+    standing outside any row form one, as a browser shows them."""
+    stray: list[etree._Element] = []
+    for part in [table, *(c for c in table if _tag(c) in {"thead", "tbody", "tfoot"})]:
+        for child in part:
+            tag = _tag(child)
+            if tag in {"td", "th"}:
+                stray.append(child)
+                continue
+            if stray:
+                yield _line(stray[0]), stray
+                stray = []
+            if tag == "tr":
+                yield _line(child), [c for c in child if _tag(c) in {"td", "th"}]
+        if stray:
+            yield _line(stray[0]), stray
+            stray = []
 
 
 def _cell_paragraphs(td: etree._Element) -> tuple[str, ...]:
