@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from layout_corpus import CORPUS, REGIONS, corpus_document, corpus_path
 from safetyplan_citywork.assignments import unit_lists
-from safetyplan_citywork.brackets import bracket_groups
 from safetyplan_citywork.detection import score
 from safetyplan_citywork.page import is_collection_heading, is_furniture_form, is_plan_title, plan_title, title_year
 
@@ -315,15 +314,6 @@ def test_navigation_lines_by_their_form() -> None:
     assert is_furniture_form("来源：某市应急管理局")
     assert not is_furniture_form("1.加强安全生产统筹协调推动工作。推进市安委会办公室工作制度化。")
     assert not is_furniture_form("一、统筹发展和安全,进一步健全安全生产责任体系")
-
-
-# -- brackets ------------------------------------------------------------------------
-
-
-def test_bracket_groups_pair_any_halves_and_skip_book_titles() -> None:
-    text = "落实《刑法修正案(十一)》(责任单位:市委党校(行政学院)〕,党委(党组"
-    groups = bracket_groups(text)
-    assert [g.inner for g in groups] == ["责任单位:市委党校(行政学院)"]
 
 
 def test_hostile_text_is_read_without_error() -> None:

@@ -19,6 +19,7 @@ from safetyplan.layouts.unitnames import expand_run, is_organ
 from safetyplan.layouts.units import (
     BASE_ALIASES,
     UnitList,
+    bracket_pairs,
     find_unit_lists,
     merge_assignments,
     parse_units,
@@ -316,6 +317,43 @@ def test_a_measure_can_carry_several_lists() -> None:
         ("市应急局", Role.SUPPORT),
     ]
     assert text[lists[0].start] == "(" and text[lists[0].end - 1] == ")"
+
+
+def test_bracket_pairs_pair_any_halves_and_skip_book_titles() -> None:
+    text = "落实《刑法修正案(十一)》(责任单位:市委党校(行政学院)〕,党委(党组"
+    pairs = bracket_pairs(text)
+    # the outermost pair, the name's own note inside it, and the opener never
+    # closed, running to the end
+    assert [text[start:end] for start, end in pairs] == ["(责任单位:市委党校(行政学院)〕", "(行政学院)", "(党组"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("督促安装报警装置(市住房城乡建设局、市市场监管局)。下一句。", [
+            ("(市住房城乡建设局、市市场监管局)", [("市住房城乡建设局", R), ("市市场监管局", R)])]),
+        ("打击违法行为(市公安局)\n下一段", [("(市公安局)", [("市公安局", R)])]),
+        ("打击违法行为（市公安局、市交通运输局）", [("（市公安局、市交通运输局）", [("市公安局", R), ("市交通运输局", R)])]),
+    ],
+)  # fmt: skip
+def test_a_bracket_of_body_names_closing_a_sentence_is_a_list(
+    text: str, expected: list[tuple[str, list[tuple[str, str]]]]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "纳入各级党委(党组)。",  # a lone bare word: the name's alias
+        "开展排查(市应急局、市公安局)下一步工作",  # the sentence goes on
+        "压实责任(即:市应急局、市公安局)。",  # an explanation
+        "开展检查(市应急局。市公安局)。",  # a sentence inside
+        "加强管理(景区、商场)。",  # no bodies
+    ],
+)
+def test_a_sentence_closing_bracket_that_is_no_list(text: str) -> None:
+    assert find_unit_lists(text) == []
 
 
 def test_role_words_outside_a_list_add_no_units() -> None:

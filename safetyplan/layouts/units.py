@@ -9,7 +9,8 @@ module reads that grammar once for all layouts:
 * :func:`parse_units` reads one list (a parenthetical's inside, a role
   phrase, a table's 责任单位 cell);
 * :func:`find_unit_lists` finds the lists embedded in a measure's running
-  text and tells them apart from other parentheticals;
+  text and tells them apart from other parentheticals, scanning brackets
+  with :func:`bracket_pairs`;
 * :func:`merge_assignments` joins one measure's lists;
 * :func:`unit_key` is the key writers group units by, with the aliases
   plugins declare through the ``safetyplan_unit_aliases`` hook — this module
@@ -22,7 +23,9 @@ the library has not seen read the same way.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -32,7 +35,7 @@ import attrs
 from ..hookspecs import hookimpl
 from ..model import Assignment, Role
 from .deadlines import find_deadlines
-from .unitnames import expand_run, is_organ, is_place
+from .unitnames import expand_run, is_organ, is_place, level_prefix
 
 OPENERS = "（(〔［[【"
 CLOSERS = "）)〕］]】"
@@ -407,6 +410,9 @@ class UnitList:
 
 _BOOK_TITLE = re.compile(r"《[^《》\n]{0,300}》")
 _SENTENCE_END = "。；;！!？?：:\n"
+"""What may stand before a list that follows a sentence."""
+_CLOSING_MARKS = "。；;！!？?\n"
+"""What may follow a list that closes a sentence (spaces skipped)."""
 _BARE_LIST = re.compile(
     r"(?:^|(?<=[。；;\n]))[ \t\u3000]{0,4}(?:(?:牵头|协同|配合)?责任单位|牵头单位|配合单位|协同单位|责任部门)\s{0,2}[：:]",
     re.MULTILINE,
@@ -415,12 +421,13 @@ _BARE_LIST = re.compile(
 of its line: ``……。责任单位：市应急局``."""
 
 
-def _bracket_pairs(text: str) -> list[tuple[int, int]]:
+def bracket_pairs(text: str) -> list[tuple[int, int]]:
     """The bracket pairs that may hold a unit list, as ``(open index, index
     after close)``, in order.
 
-    Any closer closes the latest opener (``(…分工负责〕`` is one pair);
-    brackets inside book titles are left alone.  Pairs nested two deep or
+    Any closer closes the latest opener (``(…分工负责〕`` is one pair: scraped
+    plans mix ``(`` with ``〕``); brackets inside book titles are left alone
+    (``《刑法修正案(十一)》``).  Pairs nested two deep or
     more are left out (a list's own names hold the pairs inside it), which
     also keeps the work linear however deep brackets nest.  The first and
     the last opener never closed run to the end of the text: a list cut off
@@ -479,6 +486,34 @@ def _read_list(content: str, before: str) -> list[Assignment]:
     return []
 
 
+def _closes_sentence(text: str, end: int) -> bool:
+    """What follows ``text[:end]`` (spaces skipped) ends a sentence: a full
+    stop or other sentence mark, a line break, or the end of the text."""
+    while end < len(text) and text[end] in " \t\u3000":
+        end += 1
+    return end == len(text) or text[end] in _CLOSING_MARKS
+
+
+def _names_of_bodies(assignments: Sequence[Assignment]) -> bool:
+    """Every name is a body's; a lone name must also say whose body it is
+    (``市应急局``), since a lone bare word after a name is that name's alias
+    (``党委(党组)``)."""
+    names = [a.unit for a in assignments]
+    if not names or not all(is_organ(name) for name in names):
+        return False
+    return len(names) > 1 or level_prefix(names[0]) is not None
+
+
+def _sentence_final_list(content: str) -> list[Assignment]:
+    """The assignments of a bracket that closes a sentence, before its full
+    stop (``…报警装置(市住房城乡建设局、市市场监管局)。``), where it holds
+    nothing but names of bodies; else none."""
+    if any(ch in content for ch in "。：:"):
+        return []
+    assignments = parse_units(content)
+    return assignments if _names_of_bodies(assignments) else []
+
+
 def find_unit_lists(text: str) -> list[UnitList]:
     """Every unit list embedded in a measure's running text, in order.
 
@@ -487,10 +522,16 @@ def find_unit_lists(text: str) -> list[UnitList]:
     bare ``责任单位：`` marker to the end of the line.  Parentheticals that
     are not unit lists — ``(含自建房)``, ``（以下简称“十条措施”）``, ``（景区）``,
     a name's own ``(行政学院)``, the ``（十一）`` of a book title — are skipped.
+
+    A bracket of nothing but names of bodies is a list both after a
+    sentence's full stop (read with the other bracket rules) and before it,
+    closing the sentence.  The latter is read last, and only where no other
+    list takes its place, because a name's own note closes sentences too.
     """
     found: list[UnitList] = []
+    closing: list[tuple[int, int, str]] = []
     covered_to = -1
-    for start, end in _bracket_pairs(text):
+    for start, end in bracket_pairs(text):
         if start < covered_to:
             continue
         close = end - 1 if end - 1 > start and text[end - 1] in CLOSERS else end
@@ -499,10 +540,13 @@ def find_unit_lists(text: str) -> list[UnitList]:
         j = start - 1
         while j >= 0 and text[j] in " \t\u3000\r\n":
             j -= 1
-        assignments = _read_list(text[start + 1 : close], text[j] if j >= 0 else "")
+        content = text[start + 1 : close]
+        assignments = _read_list(content, text[j] if j >= 0 else "")
         if assignments:
             found.append(UnitList(start, end, tuple(assignments)))
             covered_to = end
+        elif _closes_sentence(text, end):
+            closing.append((start, end, content))
     bracketed = list(found)
     k = 0
     for m in _BARE_LIST.finditer(text):
@@ -517,7 +561,17 @@ def find_unit_lists(text: str) -> list[UnitList]:
         if bare:
             found.append(UnitList(start, end, bare))
     found.sort(key=lambda u: u.start)
-    return found
+    starts = [u.start for u in found]
+    reach = list(itertools.accumulate((u.end for u in found), max))
+    final: list[UnitList] = []
+    for start, end, content in closing:
+        before = bisect.bisect_left(starts, end)
+        if before and reach[before - 1] > start:
+            continue  # inside or around a list already read
+        assignments = _sentence_final_list(content)
+        if assignments:
+            final.append(UnitList(start, end, tuple(assignments)))
+    return sorted([*found, *final], key=lambda u: u.start)
 
 
 # --- merging and grouping -----------------------------------------------------
@@ -626,6 +680,7 @@ def unit_key(name: str) -> str:
 __all__ = [
     "BASE_ALIASES",
     "UnitList",
+    "bracket_pairs",
     "find_unit_lists",
     "merge_assignments",
     "parse_units",
