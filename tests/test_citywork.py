@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from layout_corpus import CORPUS, REGIONS, corpus_document, corpus_path
-from safetyplan_citywork.assignments import unit_lists
 from safetyplan_citywork.detection import score
 from safetyplan_citywork.page import is_collection_heading, is_furniture_form, is_plan_title, plan_title, title_year
 
@@ -21,6 +20,7 @@ import safetyplan
 from safetyplan.api import DETECT_THRESHOLD
 from safetyplan.document import Document, Paragraph
 from safetyplan.layouts.accounting import unaccounted
+from safetyplan.layouts.units import find_unit_lists
 from safetyplan.model import Measure, Plan, Role
 from safetyplan.registry import get_registry
 from safetyplan.testing import LayoutConformance
@@ -136,7 +136,7 @@ def test_lists_cover_consecutive_stretches_of_the_measure(plans: list[Plan]) -> 
     for plan in plans:
         for m in plan.measures():
             previous_end = 0
-            for ul in unit_lists(m.text):
+            for ul in find_unit_lists(m.text):
                 assert previous_end <= ul.covers.start <= ul.covers.end <= ul.start
                 assert all(a.applies_to == ul.covers for a in ul.assignments)
                 previous_end = ul.end
@@ -246,13 +246,6 @@ def test_piece_numbers_chinese_years_and_lists_on_lines_of_their_own() -> None:
     assert [d.due.isoformat() for d in exam.deadlines if d.due] == ["2025-04-30"]
     assert [m.section_path for m in second.measures()] == [(), (), ()]
     assert units(measure(second, 3)) == [("县应急局", "lead"), ("县发展改革局", "support")]
-
-
-def test_lists_written_one_after_another_cover_the_same_sentences() -> None:
-    text = "排查重大危险源企业安全风险。(牵头单位:市应急局)(配合单位:市公安局)加强执法。"
-    first, second = unit_lists(text)
-    assert first.covers == second.covers
-    assert text[first.covers.start : first.covers.end] == "排查重大危险源企业安全风险。"
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.txt")))

@@ -8,6 +8,7 @@ from layout_corpus import body_measures, corpus_document, corpus_plan
 
 import safetyplan
 from safetyplan.layouts.accounting import unaccounted
+from safetyplan.layouts.units import find_unit_lists
 from safetyplan.testing import LayoutConformance
 
 
@@ -80,3 +81,14 @@ def test_the_letter_asks_for_comments_by_a_date() -> None:
 def test_every_character_is_held_by_the_plan() -> None:
     document = corpus_document("xinjian")
     assert unaccounted(document, safetyplan.parse(document)) == []
+
+
+def test_the_unit_list_ending_a_measure_covers_all_of_it() -> None:
+    measures = [m for m in body_measures(corpus_plan("xinjian")) if m.assignments]
+    assert len(measures) == 60
+    for m in measures:
+        (covered,) = {a.applies_to for a in m.assignments}
+        assert covered is not None and covered.start == 0
+        # what is left is the one list itself, in brackets of either width
+        assert [(u.start, u.end) for u in find_unit_lists(m.text)] == [(covered.end, len(m.text))]
+        assert m.text[covered.end] in "（(" and m.text[-1] in "）)"

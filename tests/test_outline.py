@@ -213,6 +213,11 @@ def test_units_and_deadlines_use_the_shared_readers() -> None:
     assert [d.due for d in m.deadlines] == [dt.date(2022, 6, 30)]
     assert [d.recurrence for d in m.recurring] == ["quarterly"]
     assert m.text.endswith("（责任单位：区应急管理局、经发局，各镇、街道）")
+    # the one list covers the measure's whole text before it
+    covered = {a.applies_to for a in m.assignments}
+    assert len(covered) == 1
+    (r,) = covered
+    assert r is not None and m.text[r.start : r.end] == m.text[: m.text.index("（责任单位")]
 
 
 def test_readers_can_be_replaced_and_the_part_and_path_set() -> None:

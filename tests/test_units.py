@@ -21,6 +21,7 @@ from safetyplan.layouts.units import (
     UnitList,
     bracket_pairs,
     find_unit_lists,
+    measure_assignments,
     merge_assignments,
     parse_units,
     resolve_aliases,
@@ -354,6 +355,28 @@ def test_a_bracket_of_body_names_closing_a_sentence_is_a_list(
 )
 def test_a_sentence_closing_bracket_that_is_no_list(text: str) -> None:
     assert find_unit_lists(text) == []
+
+
+def test_each_list_covers_the_text_before_it_back_to_the_previous_list() -> None:
+    text = "健全工作机制(责任单位:市安委办)。每季度组织一次综合督查，通报结果 (牵头单位:市应急局)"
+    first, second = find_unit_lists(text)
+    assert text[first.covers.start : first.covers.end] == "健全工作机制"
+    assert text[second.covers.start : second.covers.end] == "每季度组织一次综合督查，通报结果"
+    assert [a.applies_to for a in measure_assignments(text)] == [first.covers, second.covers]
+
+
+def test_lists_written_one_after_another_cover_the_same_sentences() -> None:
+    text = "排查重大危险源企业安全风险。(牵头单位:市应急局)(配合单位:市公安局)加强执法。"
+    first, second = find_unit_lists(text)
+    assert first.covers == second.covers
+    assert text[first.covers.start : first.covers.end] == "排查重大危险源企业安全风险。"
+
+
+def test_a_single_list_at_the_end_covers_the_whole_measure() -> None:
+    text = "开展专项整治，年底前完成。\n（责任单位：区应急局、区公安分局）"
+    (only,) = measure_assignments(text)[:1]
+    assert only.applies_to is not None
+    assert text[only.applies_to.start : only.applies_to.end] == "开展专项整治，年底前完成。"
 
 
 def test_role_words_outside_a_list_add_no_units() -> None:

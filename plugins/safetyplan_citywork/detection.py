@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from safetyplan.document import Document, Paragraph
 from safetyplan.layouts.numbering import match_label
+from safetyplan.layouts.units import find_unit_lists
 
-from .assignments import unit_lists
 from .page import flatten, is_collection_heading, is_furniture_form, is_plan_title, split_page
 
 _DOC_NUMBER = re.compile(r"〔\s{0,2}(?:19|20)\d{2}\s{0,2}〕\s{0,2}\d{1,4}\s{0,2}号")
@@ -64,7 +64,7 @@ def _bracket_score(paragraphs: Sequence[Paragraph]) -> float:
             continue
         text = p.text.rstrip()
         numbered += 1
-        lists = unit_lists(text)
+        lists = find_unit_lists(text)
         listed += bool(lists)
         inside += any(text[ul.end :].strip(" 。；;，,") for ul in lists)
         roles += any(_ROLE_WORD.search(text, ul.start, ul.end) for ul in lists)

@@ -3,7 +3,9 @@ collected several to a web page.
 
 A page is cut into plans at their title lines (:mod:`.page`); each plan is a
 preamble, ``一、`` sections and numbered measures (``1.`` ``1、`` ``(一)``)
-whose unit lists stand in brackets inside the text (:mod:`.assignments`).
+whose unit lists stand in brackets inside the text, several to a measure,
+each covering the sentences before it (read by the shared
+:mod:`safetyplan.layouts.units`).
 Plans of this family carry no letterhead, document number or signature: their
 metadata is the title line and the year it names.
 """

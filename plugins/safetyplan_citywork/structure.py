@@ -5,8 +5,7 @@ The tree is read by the shared outline engine
 where an unnumbered paragraph belongs: after a numbered paragraph that carries
 text of its own, it continues that measure — a line break inside a numbered
 list (``其他行业领域,结合实际开展…`` after measure 18) — rather than becoming
-text of the section; after a heading it stays the section's text.  Units are
-read with their covered ranges (:mod:`.assignments`).
+text of the section; after a heading it stays the section's text.
 """
 
 from __future__ import annotations
@@ -19,8 +18,6 @@ from safetyplan.layouts.numbering import match_label
 from safetyplan.layouts.outline import Outline, build_outline, is_heading_text, join_paragraphs
 from safetyplan.model import Note, Span
 
-from .assignments import measure_assignments
-
 PARAGRAPH_BREAK = "\n"
 """How a measure's text keeps the break before a continuing paragraph."""
 
@@ -30,7 +27,7 @@ def read_body(body: Sequence[Paragraph], year: int | None) -> tuple[Outline, lis
     removed), and the page numbers found among them as furniture notes."""
     lines, page_numbers = clean_lines(body)
     lines = attach_continuations(join_paragraphs(lines))
-    outline = build_outline(lines, year=year, join=False, units=measure_assignments)
+    outline = build_outline(lines, year=year, join=False)
     notes = [Note(ln.text, "furniture", Span(ln.start, ln.end)) for ln in page_numbers]
     return outline, notes
 

@@ -29,7 +29,8 @@ happens to be short.
 Use :func:`build_outline` on the body's paragraphs (already cleaned of
 markup by :mod:`.cleaning`); it joins paragraphs split by hard line breaks
 itself.  Units and deadlines of each measure are read with the shared
-:mod:`.units` and :mod:`.deadlines` modules::
+:mod:`.units` and :mod:`.deadlines` modules — every unit carrying the part of
+the measure's text its list covers (:func:`.units.measure_assignments`)::
 
     lines, furniture = clean_lines(body_paragraphs)     # from .cleaning
     outline = build_outline(lines, year=2022)
@@ -56,6 +57,7 @@ from .cleaning import (
     wrap_width,
 )
 from .numbering import Label, match_label
+from .units import measure_assignments
 
 HEADING_MAX = 40
 """Longest heading text (after its label, whitespace removed)."""
@@ -294,13 +296,6 @@ UnitReader = Callable[[str], tuple[Assignment, ...]]
 DeadlineReader = Callable[[str, int | None], tuple[tuple[Deadline, ...], tuple[Deadline, ...]]]
 
 
-def read_units(text: str) -> tuple[Assignment, ...]:
-    """Units named by the unit lists of a measure's text (shared core rules)."""
-    from . import units
-
-    return units.merge_assignments(*units.find_unit_lists(text))
-
-
 def read_deadlines(text: str, year: int | None) -> tuple[tuple[Deadline, ...], tuple[Deadline, ...]]:
     """Completion dates and frequencies set in a measure's text (shared core rules)."""
     from . import deadlines
@@ -315,7 +310,7 @@ def build_outline(
     part: Part = Part.BODY,
     path: tuple[str, ...] = (),
     join: bool = True,
-    units: UnitReader = read_units,
+    units: UnitReader = measure_assignments,
     dates: DeadlineReader = read_deadlines,
 ) -> Outline:
     """Sections and measures from the body's lines, in document order.
@@ -450,5 +445,4 @@ __all__ = [
     "is_heading_text",
     "join_paragraphs",
     "read_deadlines",
-    "read_units",
 ]

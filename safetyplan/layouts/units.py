@@ -9,9 +9,11 @@ module reads that grammar once for all layouts:
 * :func:`parse_units` reads one list (a parenthetical's inside, a role
   phrase, a table's 责任单位 cell);
 * :func:`find_unit_lists` finds the lists embedded in a measure's running
-  text and tells them apart from other parentheticals, scanning brackets
-  with :func:`bracket_pairs`;
-* :func:`merge_assignments` joins one measure's lists;
+  text, tells them apart from other parentheticals (scanning brackets with
+  :func:`bracket_pairs`) and says which part of the text each list covers;
+* :func:`merge_assignments` joins one measure's lists, and
+  :func:`measure_assignments` is both steps: a measure's units, each with the
+  text its list covers, which the outline engine gives every measure;
 * :func:`unit_key` is the key writers group units by, with the aliases
   plugins declare through the ``safetyplan_unit_aliases`` hook — this module
   is itself registered as a plugin and declares the common abbreviations.
@@ -33,7 +35,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ..hookspecs import hookimpl
-from ..model import Assignment, Role
+from ..model import Assignment, Role, TextRange
 from .deadlines import find_deadlines
 from .unitnames import expand_run, is_organ, is_place, level_prefix
 
@@ -399,13 +401,21 @@ def parse_units(text: str, *, role: Role = Role.RESPONSIBLE, cell: bool = False)
 
 @attrs.frozen
 class UnitList:
-    """A unit list embedded in a measure's text, with where it stands."""
+    """A unit list embedded in a measure's text, with where it stands and the
+    text it covers."""
 
     start: int
     """Index in the measure text where the parenthetical or bracket opens."""
     end: int
     """Index just after it closes."""
     assignments: tuple[Assignment, ...]
+    """The list's units, each with ``applies_to`` set to :attr:`covers`."""
+    covers: TextRange
+    """The text the list applies to (see :func:`find_unit_lists`)."""
+
+
+_Placed = tuple[int, int, tuple[Assignment, ...]]
+"""A list's start, end and assignments, before what it covers is known."""
 
 
 _BOOK_TITLE = re.compile(r"《[^《》\n]{0,300}》")
@@ -413,6 +423,8 @@ _SENTENCE_END = "。；;！!？?：:\n"
 """What may stand before a list that follows a sentence."""
 _CLOSING_MARKS = "。；;！!？?\n"
 """What may follow a list that closes a sentence (spaces skipped)."""
+_SKIP_AFTER = " \t\u3000\n。；;，,"
+"""What may follow a list before the text the next list covers starts."""
 _BARE_LIST = re.compile(
     r"(?:^|(?<=[。；;\n]))[ \t\u3000]{0,4}(?:(?:牵头|协同|配合)?责任单位|牵头单位|配合单位|协同单位|责任部门)\s{0,2}[：:]",
     re.MULTILINE,
@@ -515,7 +527,8 @@ def _sentence_final_list(content: str) -> list[Assignment]:
 
 
 def find_unit_lists(text: str) -> list[UnitList]:
-    """Every unit list embedded in a measure's running text, in order.
+    """Every unit list embedded in a measure's running text, in order, each
+    with the text it covers.
 
     Lists stand in parentheses or square brackets of either width (mismatched
     closers allowed, names with nested parentheses kept whole) or follow a
@@ -527,8 +540,19 @@ def find_unit_lists(text: str) -> list[UnitList]:
     sentence's full stop (read with the other bracket rules) and before it,
     closing the sentence.  The latter is read last, and only where no other
     list takes its place, because a name's own note closes sentences too.
+
+    Each list applies to the text written before it, back to the previous
+    list or the start of the measure: a measure with several lists ties each
+    to its own sentences, and a single list at the end covers the whole
+    measure.  Lists written back to back (``(牵头单位:…)(配合单位:…)``) cover
+    the same text.
     """
-    found: list[UnitList] = []
+    return _cover(text, _place(text))
+
+
+def _place(text: str) -> list[_Placed]:
+    """Where the lists of :func:`find_unit_lists` stand, and what they say."""
+    found: list[_Placed] = []
     closing: list[tuple[int, int, str]] = []
     covered_to = -1
     for start, end in bracket_pairs(text):
@@ -543,7 +567,7 @@ def find_unit_lists(text: str) -> list[UnitList]:
         content = text[start + 1 : close]
         assignments = _read_list(content, text[j] if j >= 0 else "")
         if assignments:
-            found.append(UnitList(start, end, tuple(assignments)))
+            found.append((start, end, tuple(assignments)))
             covered_to = end
         elif _closes_sentence(text, end):
             closing.append((start, end, content))
@@ -551,27 +575,48 @@ def find_unit_lists(text: str) -> list[UnitList]:
     k = 0
     for m in _BARE_LIST.finditer(text):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
-        while k < len(bracketed) and bracketed[k].end <= start:
+        while k < len(bracketed) and bracketed[k][1] <= start:
             k += 1
-        if k < len(bracketed) and bracketed[k].start <= start:
+        if k < len(bracketed) and bracketed[k][0] <= start:
             continue
         line_end = text.find("\n", start)
         end = len(text) if line_end < 0 else line_end
         bare = tuple(parse_units(text[start:end]))
         if bare:
-            found.append(UnitList(start, end, bare))
-    found.sort(key=lambda u: u.start)
-    starts = [u.start for u in found]
-    reach = list(itertools.accumulate((u.end for u in found), max))
-    final: list[UnitList] = []
+            found.append((start, end, bare))
+    found.sort(key=lambda u: u[0])
+    starts = [u[0] for u in found]
+    reach = list(itertools.accumulate((u[1] for u in found), max))
+    final: list[_Placed] = []
     for start, end, content in closing:
         before = bisect.bisect_left(starts, end)
         if before and reach[before - 1] > start:
             continue  # inside or around a list already read
         assignments = _sentence_final_list(content)
         if assignments:
-            final.append(UnitList(start, end, tuple(assignments)))
-    return sorted([*found, *final], key=lambda u: u.start)
+            final.append((start, end, tuple(assignments)))
+    return sorted([*found, *final], key=lambda u: u[0])
+
+
+def _cover(text: str, placed: Sequence[_Placed]) -> list[UnitList]:
+    """The lists with the text each covers (the rule of :func:`find_unit_lists`):
+    from just after the previous list (the stops, commas and spaces after it
+    skipped) up to the list, spaces before the list left out."""
+    out: list[UnitList] = []
+    covered_from = 0
+    for start, end, assignments in placed:
+        stop = start
+        while stop > covered_from and text[stop - 1] in " \t\u3000\n":
+            stop -= 1
+        covers = TextRange(covered_from, stop)
+        if stop <= covered_from and out:
+            covers = out[-1].covers
+        covered = tuple(attrs.evolve(a, applies_to=covers) for a in assignments)
+        out.append(UnitList(start, end, covered, covers))
+        covered_from = end
+        while covered_from < len(text) and text[covered_from] in _SKIP_AFTER:
+            covered_from += 1
+    return out
 
 
 # --- merging and grouping -----------------------------------------------------
@@ -582,8 +627,8 @@ def merge_assignments(*lists: Sequence[Assignment] | UnitList) -> tuple[Assignme
     (unit, role) once: the first written form is kept, and names that share
     a :func:`unit_key` (``应急局`` with canonical ``市应急局``, and ``市应急局``)
     are one unit.  A unit named with two roles is kept once per role.
-    :class:`UnitList` values are taken as their assignments, so
-    ``merge_assignments(*find_unit_lists(text))`` reads a measure's units."""
+    :class:`UnitList` values are taken as their assignments (see
+    :func:`measure_assignments`)."""
     seen: set[tuple[str, Role]] = set()
     out: list[Assignment] = []
     for assignments in lists:
@@ -595,6 +640,13 @@ def merge_assignments(*lists: Sequence[Assignment] | UnitList) -> tuple[Assignme
                 seen.add(key)
                 out.append(a)
     return tuple(out)
+
+
+def measure_assignments(text: str) -> tuple[Assignment, ...]:
+    """A measure's units from the lists in its running text, in order of
+    first appearance, each (unit, role) once, each carrying the text its first
+    list covers: what every layout reads for a measure."""
+    return merge_assignments(*find_unit_lists(text))
 
 
 BASE_ALIASES: tuple[tuple[str, str], ...] = (
@@ -682,6 +734,7 @@ __all__ = [
     "UnitList",
     "bracket_pairs",
     "find_unit_lists",
+    "measure_assignments",
     "merge_assignments",
     "parse_units",
     "resolve_aliases",
