@@ -24,18 +24,17 @@ class ChangzhouLayout:
 
     def detect(self, document: Document) -> float:
         n = read_notation(document)
-        numbered = n.arabic_half + n.arabic_full + n.arabic_comma
-        if not numbered:
+        if not n.arabic:
             return 0.0
         score = (
-            0.45 * (n.arabic_full / numbered) * (n.arabic_full >= 3)
+            0.45 * (n.arabic_full / n.arabic) * (n.arabic_full >= 3)
             + 0.2 * (n.unit_list_end >= 0.3)
             + 0.15 * (n.arabic_restarts >= 1)
             + 0.1 * (n.phases >= 1)
             + 0.05 * n.form_fields
             + 0.05 * n.cover_letter
         )
-        score -= 0.5 * n.task_table + 0.4 * (n.web_chrome > 3)
+        score -= 0.5 * n.task_table + 0.4 * n.web_page
         return max(0.0, min(1.0, score))
 
     def parse(self, document: Document) -> list[Plan]:

@@ -22,20 +22,19 @@ class ShuangqiaoLayout:
 
     def detect(self, document: Document) -> float:
         n = read_notation(document)
-        numbered = n.arabic_half + n.arabic_full + n.arabic_comma
-        if numbered < 3:
+        if n.arabic < 3:
             return 0.0
         score = (
             0.3 * (n.headline_items >= 0.6)
             + 0.25 * (n.unit_list_any < 0.1)
-            + 0.2 * (n.arabic_half / numbered) * (n.arabic_restarts == 0)
+            + 0.2 * (n.arabic_half / n.arabic) * (n.arabic_restarts == 0)
             + 0.1 * n.cc_line
             + 0.1 * n.cover_letter
             + 0.05 * (n.cn_paren >= 3)
         )
         if n.unit_list_any >= 0.2:
             score *= 0.5  # its measures name no units
-        score -= 0.5 * n.task_table + 0.4 * (n.web_chrome > 3) + 0.2 * (n.phases > 0)
+        score -= 0.5 * n.task_table + 0.4 * n.web_page + 0.2 * (n.phases > 0)
         return max(0.0, min(1.0, score))
 
     def parse(self, document: Document) -> list[Plan]:

@@ -32,7 +32,7 @@ class TonghuaLayout:
             + 0.1 * n.letterhead
             + 0.25 * articles * min(1.0, n.cn_paren_articles / 10)
         )
-        score -= 0.4 * (n.web_chrome > 3)
+        score -= 0.4 * n.web_page
         return max(0.0, min(1.0, score))
 
     def parse(self, document: Document) -> list[Plan]:

@@ -22,19 +22,18 @@ class XinjianLayout:
 
     def detect(self, document: Document) -> float:
         n = read_notation(document)
-        numbered = n.arabic_half + n.arabic_full + n.arabic_comma
-        if not numbered:
+        if not n.arabic:
             return 0.0
         # The defining traits: ``1.`` items (half-width stop) that end with
         # their unit list.
-        base = min(1.0, n.unit_list_end / 0.5) * n.arabic_half / numbered
+        base = min(1.0, n.unit_list_end / 0.5) * n.arabic_half / n.arabic
         score = base * (
             0.6
             + 0.15 * (n.arabic_restarts == 0)
             + 0.15 * (n.letterhead or n.cover_letter)
             + 0.1 * (n.headline_items < 0.5)
         )
-        score -= 0.4 * n.task_table + 0.4 * (n.web_chrome > 3) + 0.2 * (n.phases > 0)
+        score -= 0.4 * n.task_table + 0.4 * n.web_page + 0.2 * (n.phases > 0)
         return max(0.0, min(1.0, score))
 
     def parse(self, document: Document) -> list[Plan]:

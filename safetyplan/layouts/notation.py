@@ -31,6 +31,9 @@ _WEB_CHROME = re.compile(r"^\s{0,6}[•·●]|当前位置|来源[:：]|浏览�
 _COVER_LETTER = re.compile(r"关于(?:印发|转发|征求|下发).{0,100}?(?:通知|意见函|函)")
 _FORM_FIELD = re.compile(r"填\s{0,2}报\s{0,2}(?:单\s{0,2}位|日\s{0,2}期|人)\s{0,2}[：:]")
 
+WEB_PAGE_CHROME = 3
+"""Lines of web-page chrome a document may carry and still be no web page."""
+
 
 @attrs.frozen
 class Notation:
@@ -72,6 +75,17 @@ class Notation:
     """Report-form fields (``填报单位：`` ``填报日期：``)."""
     web_chrome: int
     """Lines of web-page chrome (bullets, ``当前位置``, ``来源：``)."""
+
+    @property
+    def arabic(self) -> int:
+        """Items numbered in Arabic numerals, whatever mark follows the number."""
+        return self.arabic_half + self.arabic_full + self.arabic_comma
+
+    @property
+    def web_page(self) -> bool:
+        """More web-page chrome than a stray line: a scraped page, which no
+        issued regional document is."""
+        return self.web_chrome > WEB_PAGE_CHROME
 
 
 @functools.lru_cache(maxsize=2)
@@ -135,4 +149,4 @@ def _is_task_table(table: Table) -> bool:
     return False
 
 
-__all__ = ["Notation", "read_notation"]
+__all__ = ["WEB_PAGE_CHROME", "Notation", "read_notation"]

@@ -1,0 +1,25 @@
+"""Notation features that detection scores read."""
+
+from __future__ import annotations
+
+from safetyplan.document import Document, Paragraph
+from safetyplan.layouts.notation import WEB_PAGE_CHROME, read_notation
+
+
+def document(*texts: str) -> Document:
+    return Document(tuple(Paragraph(text, i + 1) for i, text in enumerate(texts)))
+
+
+def test_arabic_items_are_counted_whatever_mark_follows_the_number() -> None:
+    n = read_notation(document("一、任务", "1.加强领导，抓好落实。", "2．开展排查整治。", "3、强化督导检查。"))
+    assert (n.arabic_half, n.arabic_full, n.arabic_comma) == (1, 1, 1)
+    assert n.arabic == 3
+
+
+def test_a_page_is_a_web_page_only_beyond_a_stray_line_of_chrome() -> None:
+    chrome = ["• 工作总结", "当前位置：首页 > 计划", "来源：某网", "• 工作计划", "• 实施方案"]
+    body = "1.加强领导，抓好落实。"
+    few = read_notation(document(*chrome[:WEB_PAGE_CHROME], body))
+    many = read_notation(document(*chrome[: WEB_PAGE_CHROME + 1], body))
+    assert few.web_chrome == WEB_PAGE_CHROME and not few.web_page
+    assert many.web_page
