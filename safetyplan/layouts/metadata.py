@@ -27,6 +27,7 @@ import attrs
 from ..model import Note, Span
 from .cleaning import Line, ends_sentence, merge, squeeze
 from .numbering import chinese_to_int, match_label
+from .units import split_top
 
 # ------------------------------------------------------------------ notation
 
@@ -200,21 +201,7 @@ def is_title_text(text: str) -> bool:
 def split_names(text: str) -> tuple[str, ...]:
     """``各乡镇、开发区（园区、管理处），区安委会各成员单位：`` → the names,
     split on ``，`` ``、`` ``;`` outside brackets, end punctuation removed."""
-    t = squeeze(text).rstrip("：:。.;；")
-    names: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for ch in t:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-        if depth == 0 and ch in "，,、；;":
-            names.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    names.append("".join(current))
+    names = split_top(squeeze(text).rstrip("：:。.;；"), "，,、；;")
     return tuple(n for n in names if n)
 
 

@@ -136,19 +136,6 @@ def split_top(text: str, separators: str) -> list[str]:
     return parts
 
 
-def _top_index(text: str, ch: str) -> int:
-    """Index of the first ``ch`` outside parentheses, or -1."""
-    depth = 0
-    for i, c in enumerate(text):
-        if c in OPENERS:
-            depth += 1
-        elif c in CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0 and c == ch:
-            return i
-    return -1
-
-
 def _split_word(text: str, word: str) -> list[str]:
     """``text`` split at ``word`` outside parentheses."""
     parts: list[str] = []
@@ -358,9 +345,7 @@ def parse_units(text: str, *, role: Role = Role.RESPONSIBLE, cell: bool = False)
     at a field of another kind (``完成时限：…``).
     """
     text = _spaces(_TAG.sub(" ", text) if cell else text, cell=cell)
-    stop = _top_index(text, "。")
-    if stop >= 0:
-        text = text[:stop]
+    text = split_top(text, "。")[0]
 
     out: list[tuple[_Name, Role | None]] = []
     pending: list[int] = []
@@ -482,8 +467,7 @@ def _read_list(content: str, before: str) -> list[Assignment]:
     or where, standing after a sentence, it holds nothing but unit names.
     ``before`` is the character before the bracket."""
     text = _spaces(content, cell=False)
-    stop = _top_index(text, "。")
-    head = text if stop < 0 else text[:stop]
+    head = split_top(text, "。")[0]
     clauses = split_top(head, _CLAUSE_SEPARATORS)
     if _read_label(_clean(clauses[0])) is not None:
         return parse_units(head)
@@ -493,7 +477,7 @@ def _read_list(content: str, before: str) -> list[Assignment]:
         return assignments if _all_units(assignments) else []
     assignments = parse_units(head)
     after_sentence = not before or before in _SENTENCE_END
-    if after_sentence and stop < 0 and all(is_organ(a.unit) for a in assignments):
+    if after_sentence and head == text and all(is_organ(a.unit) for a in assignments):
         return assignments
     return []
 
