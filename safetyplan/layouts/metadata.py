@@ -205,12 +205,14 @@ def split_names(text: str) -> tuple[str, ...]:
     return tuple(n for n in names if n)
 
 
-def _span(line: Line) -> Span:
-    return Span(line.start, line.end)
-
-
 def _note(line: Line, kind: str) -> Note:
-    return Note(line.text, kind, _span(line))
+    return Note(line.text, kind, Span(line.start, line.end))
+
+
+def _joined_note(lines: Sequence[Line], kind: str) -> Note:
+    """One note for lines that are one item (a signature's organisation line
+    and date line), their texts joined by a space."""
+    return Note(" ".join(ln.text for ln in lines), kind, Span(lines[0].start, lines[-1].end))
 
 
 # ---------------------------------------------------------------- splitting
@@ -380,7 +382,7 @@ def read_front_matter(covering_lines: Sequence[Line], title_lines: Sequence[Line
                 org, date, used = pair
                 signer = signer or org
                 issue_date = date or issue_date
-                notes.append(Note(" ".join(ln.text for ln in used), "signature", Span(used[0].start, used[-1].end)))
+                notes.append(_joined_note(used, "signature"))
                 i += len(used)
                 letter = True
                 continue
@@ -401,7 +403,7 @@ def read_front_matter(covering_lines: Sequence[Line], title_lines: Sequence[Line
         i += 1
     if letter_title:
         joined = merge(letter_title)
-        notes.insert(0, Note(joined.text, "letter", _span(joined)))
+        notes.insert(0, _note(joined, "letter"))
         if _LETTER_TITLE.search(squeeze(joined.text)) and _LETTER_VERB.search(joined.text):
             letter = True
     # Title block: title lines joined; draft markers and a recipients line
@@ -481,14 +483,14 @@ def read_back_matter(lines: Sequence[Line]) -> Matter:
             nxt = grouped[i + 1]
             printed_by = t
             printed_date = parse_date(nxt.text)
-            notes.append(Note(f"{line.text} {nxt.text}", "furniture", Span(line.start, nxt.end)))
+            notes.append(_joined_note([line, nxt], "furniture"))
             i += 2
             continue
         elif kind in (Kind.ORG, Kind.DATE) and (pair := _signature(grouped, i)) is not None:
             org, date, used = pair
             signer = signer or org
             issue_date = issue_date or date
-            notes.append(Note(" ".join(ln.text for ln in used), "signature", Span(used[0].start, used[-1].end)))
+            notes.append(_joined_note(used, "signature"))
             i += len(used)
             continue
         elif kind is Kind.MARKER or kind is Kind.LETTERHEAD:
