@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from layout_corpus import CORPUS, REGIONS, corpus_document, corpus_path
 from safetyplan_citywork.detection import score
-from safetyplan_citywork.page import is_collection_heading, is_furniture_form, is_plan_title, plan_title, title_year
+from safetyplan_citywork.page import is_collection_heading, is_furniture_form, is_plan_title, plan_title
 
 import safetyplan
 from safetyplan.api import DETECT_THRESHOLD
 from safetyplan.document import Document, Paragraph
 from safetyplan.layouts.accounting import unaccounted
+from safetyplan.layouts.metadata import title_year
 from safetyplan.layouts.units import find_unit_lists
 from safetyplan.model import Measure, Plan, Role
 from safetyplan.registry import get_registry

@@ -167,6 +167,7 @@ def test_dates_names_and_years() -> None:
     assert year_of("2022年双桥经开区工作要点", dt.date(2021, 1, 1)) == 2022
     assert year_of("某某方案", None, dt.date(2019, 8, 1)) == 2019
     assert year_of(None) is None
+    assert year_of("二〇二二年安全生产工作要点", dt.date(2021, 1, 1)) == 2022  # a year in Chinese numerals
 
 
 def test_locate_finds_title_body_and_end() -> None:

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from safetyplan.document import Document, Paragraph
+from safetyplan.layouts.metadata import title_year
 from safetyplan.model import Note, Plan, Span
 
 from .detection import score
-from .page import Piece, compact, flatten, is_plan_title, plan_title, split_page, title_year
+from .page import Piece, compact, flatten, is_plan_title, plan_title, split_page
 from .structure import read_body
 
 

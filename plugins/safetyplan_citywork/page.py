@@ -39,9 +39,6 @@ _PIECE_PREFIX = re.compile(
 _COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})篇$|(?:合集|汇编|大全|范文|精选)")
 _NOT_IN_TITLE = re.compile(r"[。，,；;：:！!？?>]")
 _LINK_LINE = re.compile(r"[^\s:：。，,]{1,5}[:：]")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s{0,2}年")
-_CN_YEAR = re.compile(r"([〇零一二][〇零一二三四五六七八九]{3})\s{0,2}年")
-_CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 MIN_TITLE, MAX_TITLE = 6, 60
 MENU_ITEM = 10
@@ -100,16 +97,6 @@ def is_plan_title(text: str) -> bool:
     if match_label(c) is not None or is_collection_heading(c) or is_furniture_form(text):
         return False
     return bool(_TITLE_END.search(c))
-
-
-def title_year(title: str) -> int | None:
-    """The year a title names (``2024年工作要点`` → 2024, ``二〇二四年`` →
-    2024), else None."""
-    m = _YEAR.search(title)
-    if m:
-        return int(m.group(1))
-    m = _CN_YEAR.search(title)
-    return int("".join(_CN_DIGITS[ch] for ch in m.group(1))) if m else None
 
 
 def flatten(blocks: Iterable[Block]) -> list[Paragraph]:
@@ -216,5 +203,4 @@ __all__ = [
     "is_plan_title",
     "plan_title",
     "split_page",
-    "title_year",
 ]

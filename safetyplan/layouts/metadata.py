@@ -39,6 +39,9 @@ DATE = re.compile(
 )
 """A calendar date as documents sign them: ``2022年5月30日``,
 ``二〇二二年五月三十日``; the day may be left blank (``2022年6月 日``)."""
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s{0,2}年")
+_TITLE_YEAR_CN = re.compile(r"([〇零○一二][〇零○一二三四五六七八九]{3})\s{0,2}年")
+"""The year a title names, in Arabic or Chinese numerals (``二〇二四年``)."""
 
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s{0,2}[〔［\[【(（]\s{0,2}(?:19|20)\d{2}\s{0,2}[〕］\]】)）]\s{0,2}\d{1,4}\s{0,2}号"
@@ -518,13 +521,19 @@ def _printed(text: str) -> tuple[str | None, dt.date | None] | None:
     return org, parse_date(text)
 
 
+def title_year(title: str) -> int | None:
+    """The year a title names (``2024年工作要点`` → 2024, ``二〇二四年`` →
+    2024; a year in Arabic numerals first), else None."""
+    m = _TITLE_YEAR.search(title) or _TITLE_YEAR_CN.search(title)
+    return _year(m.group(1)) if m else None
+
+
 def year_of(title: str | None, *dates: dt.date | None) -> int | None:
     """The year a plan is about: the year its title names, else the year of
     the first date given."""
-    if title:
-        m = re.search(r"((?:19|20)\d{2})\s{0,2}年", title)
-        if m:
-            return int(m.group(1))
+    year = title_year(title) if title else None
+    if year is not None:
+        return year
     for date in dates:
         if date is not None:
             return date.year
@@ -550,5 +559,6 @@ __all__ = [
     "split_names",
     "split_org_date",
     "starts_own_line",
+    "title_year",
     "year_of",
 ]
