@@ -203,3 +203,14 @@ def test_utf16_text_starting_with_nul_is_not_taken_for_utf32() -> None:
 def test_short_gb18030_that_passes_for_utf8_is_read_as_chinese(text: str) -> None:
     assert texts(read(text.encode("gb18030"))) == [text.rstrip()]
     assert texts(read(text.encode("utf-8"))) == [text.rstrip()]
+
+
+def test_gb18030_with_its_byte_order_mark() -> None:
+    document = read("\ufeff（一）加强\n".encode("gb18030"))
+    assert texts(document) == ["（一）加强"]
+    assert document.format == "text/gb18030"
+
+
+def test_utf16_starting_with_nul_that_also_decodes_as_utf32() -> None:
+    assert texts(read("\x00（\n".encode("utf-16"))) == ["（"]
+    assert texts(read("一、总体要求\n".encode("utf-32"))) == ["一、总体要求"]

@@ -30,6 +30,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (b"\x84\x31\x95\x33", "gb18030"),  # U+FEFF in GB18030, written as its byte-order mark
 )
 
 _BINARY_MAGIC: tuple[bytes, ...] = (
@@ -73,20 +74,23 @@ def decode(data: bytes, *, path: str | None = None, declared: str | None = None)
     if not data.strip():
         raise UnreadableFileError("file is empty", path=path, hint="is this the right file?")
     failure: UnreadableFileError | None = None
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom) :].decode(name)
-            except UnicodeDecodeError as exc:
-                # FF FE 00 00 opens UTF-32-LE, and also UTF-16-LE text whose
-                # first character is NUL: try the next mark before failing.
-                failure = failure or UnreadableFileError(
-                    f"file starts with a {name} byte-order mark but is not valid {name} "
-                    f"(byte {exc.start + len(bom)})",
-                    path=path,
-                )
-                continue
-            return _clean(text, name, path)
+    marks = [(bom, name) for bom, name in _BOMS if data.startswith(bom)]
+    for index, (bom, name) in enumerate(marks):
+        # FF FE 00 00 opens UTF-32-LE, and also UTF-16-LE text whose first
+        # character is NUL: a reading that fails or is garbage gives way to
+        # the next mark.
+        try:
+            text = data[len(bom) :].decode(name)
+        except UnicodeDecodeError as exc:
+            failure = failure or UnreadableFileError(
+                f"file starts with a {name} byte-order mark but is not valid {name} "
+                f"(byte {exc.start + len(bom)})",
+                path=path,
+            )
+            continue
+        if index + 1 < len(marks) and _garbled(text):
+            continue
+        return _clean(text, name, path)
     if failure is not None:
         raise failure
     utf16 = _utf16_without_bom(data)
@@ -197,7 +201,7 @@ def _mostly_cjk(text: str) -> bool:
     """True where the non-ASCII characters of ``text`` are mostly those a
     Chinese document is written in; the test that tells a right reading of
     GB18030 or UTF-8 from mojibake."""
-    sample = [ord(c) for c in text[:4000] if not c.isspace() and not c.isascii()]
+    sample = [ord(c) for c in text[:4000] if not c.isascii() and c != "\ufeff"]
     if not sample:
         return False
     chinese = sum(1 for c in sample if any(lo <= c <= hi for lo, hi in _CHINESE_CONTEXT))
