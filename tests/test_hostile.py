@@ -4,22 +4,25 @@ but the output folder."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import signal
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
+import attrs
 import pytest
 
 import safetyplan
 from safetyplan.api import MAX_INPUT_BYTES
 from safetyplan.errors import SafetyPlanError, UnsafeFileError
+from safetyplan.model import Source
 
 sys.path.insert(0, str(Path(__file__).parent))
 import hostile
@@ -212,3 +215,51 @@ def test_cli_size_limit_is_configurable(tmp_path: Path) -> None:
     run = run_cli(["convert", str(plan), "--to", "xml", "-o", str(tmp_path / "out"), "--max-size", "1K"], tmp_path)
     assert run.returncode != 0
     assert "limit" in run.output
+
+
+# -- odd but fine: read, not refused -------------------------------------------------
+
+CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
+ODD_ENCODINGS: dict[str, Callable[[str], bytes]] = {
+    "gb18030": lambda text: text.encode("gb18030"),
+    "utf-16-bom": lambda text: text.encode("utf-16"),
+    "utf-8-bom-crlf": lambda text: codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode("utf-8"),
+    "cr-only": lambda text: text.replace("\n", "\r").encode("utf-8"),
+    "nul-and-controls": lambda text: text.replace("。", "。\x00", 3).replace("，", "，\x07", 2).encode("utf-8"),
+}
+
+
+def _without_source(plans: list[safetyplan.Plan]) -> list[safetyplan.Plan]:
+    return [attrs.evolve(plan, source=Source()) for plan in plans]
+
+
+@pytest.fixture(scope="module")
+def corpus_plans() -> dict[str, list[safetyplan.Plan]]:
+    if not CORPUS.exists():
+        pytest.skip("the shared corpus is not available")
+    return {name: _without_source(safetyplan.load_all(CORPUS / name)) for name in ("xinjian.txt", "tonghua.txt")}
+
+
+@pytest.mark.parametrize("encoding", sorted(ODD_ENCODINGS))
+@pytest.mark.parametrize("name", ["xinjian.txt", "tonghua.txt"])
+def test_odd_encodings_import_the_same_plans(
+    name: str, encoding: str, corpus_plans: dict[str, list[safetyplan.Plan]], tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(ODD_ENCODINGS[encoding]((CORPUS / name).read_text(encoding="utf-8")))
+    assert _without_source(safetyplan.load_all(path)) == corpus_plans[name]
+    document = safetyplan.read_document(path)
+    assert isinstance(document, safetyplan.Document)
+    assert bool(document.warnings) == (encoding == "nul-and-controls")
+
+
+@pytest.mark.parametrize("name", ["xinjian.txt", "tonghua.txt", "shuangqiao.txt", "changzhou.txt", "citywork-3.txt"])
+def test_a_plan_cut_off_halfway_imports_what_is_there(name: str, tmp_path: Path) -> None:
+    if not CORPUS.exists():
+        pytest.skip("the shared corpus is not available")
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    plans = safetyplan.load_all(path)
+    assert plans and all(plan.sections for plan in plans)
+    assert sum(1 for plan in plans for _ in plan.measures()) > 0
