@@ -422,7 +422,9 @@ def _main_part(package: SafeZip, path: str | None) -> str:
 
 def _related_parts(package: SafeZip, main: str, path: str | None) -> dict[str, str]:
     base_dir, _, name = main.rpartition("/")
-    return _relationships(package, f"{base_dir}/_rels/{name}.rels" if base_dir else f"_rels/{name}.rels", base_dir, path)
+    return _relationships(
+        package, f"{base_dir}/_rels/{name}.rels" if base_dir else f"_rels/{name}.rels", base_dir, path
+    )
 
 
 def _optional_part(package: SafeZip, member: str | None, path: str | None) -> etree._Element | None:

@@ -83,8 +83,7 @@ def decode(data: bytes, *, path: str | None = None, declared: str | None = None)
             text = data[len(bom) :].decode(name)
         except UnicodeDecodeError as exc:
             failure = failure or UnreadableFileError(
-                f"file starts with a {name} byte-order mark but is not valid {name} "
-                f"(byte {exc.start + len(bom)})",
+                f"file starts with a {name} byte-order mark but is not valid {name} (byte {exc.start + len(bom)})",
                 path=path,
             )
             continue

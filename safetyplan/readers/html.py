@@ -269,9 +269,7 @@ class HtmlReader:
             data, path=path, declared=declared.group(1).decode("ascii") if declared else None
         )
         text = _XML_DECL.sub("", text, count=1)
-        parser = lxml_html.HTMLParser(
-            no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
-        )
+        parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
         try:
             root = lxml_html.document_fromstring(text, parser=parser)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:

@@ -57,9 +57,7 @@ class SafeZip:
                 hint="remove the password, or open it in Word and save as .docx",
             )
         if not data.startswith(_LOCAL_ENTRY):
-            raise UnreadableFileError(
-                "file is not a .docx (not a zip archive)", path=path, hint="is the suffix right?"
-            )
+            raise UnreadableFileError("file is not a .docx (not a zip archive)", path=path, hint="is the suffix right?")
         # Count directory entries before zipfile builds an object for each:
         # an over-full directory is refused without allocating for it.
         if data.count(_CENTRAL_ENTRY) > limits.max_entries:
@@ -80,15 +78,12 @@ class SafeZip:
                 f"archive has {len(infos):,} entries, over the limit of {limits.max_entries:,}", path=path
             )
         self._members: dict[str, zipfile.ZipInfo] = {}
-        declared = 0
         for info in infos:
             name = info.filename
             _check_name(name, path)
             if name in self._members:
                 raise UnsafeFileError(f"archive names the entry {name!r} twice", path=path, hint="not a genuine .docx")
             self._members[name] = info
-            declared += info.file_size
-        self.declared_total = declared
 
     def names(self) -> list[str]:
         return list(self._members)
@@ -109,9 +104,8 @@ class SafeZip:
         limit = min(self.limits.max_member_bytes, self.limits.max_total_bytes - self._read_total)
         if info.file_size > limit:
             raise self._bomb(name, f"declares {info.file_size:,} bytes")
-        if (
-            info.file_size > self.limits.ratio_floor
-            and info.file_size > self.limits.max_ratio * max(info.compress_size, 1)
+        if info.file_size > self.limits.ratio_floor and info.file_size > self.limits.max_ratio * max(
+            info.compress_size, 1
         ):
             raise self._bomb(name, f"inflates {info.file_size // max(info.compress_size, 1):,}-fold")
         if info.flag_bits & 0x1:
@@ -128,7 +122,15 @@ class SafeZip:
                     if got > limit:
                         raise self._bomb(name, f"inflates past {limit:,} bytes")
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError, RuntimeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            ValueError,
+            OSError,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:
             raise UnreadableFileError(
                 f"archive entry {name} is damaged ({_reason(exc)})",
                 path=self.path,
