@@ -26,9 +26,9 @@ from .errors import (
     UnreadableFileError,
     UnsafeFileError,
 )
+from .hookspecs import Layout
 from .model import Plan, Source
 from .registry import Registered, get_registry
-from .hookspecs import Layout
 
 DETECT_THRESHOLD = 0.5
 """A best detection score below this is an error, never a guess."""

@@ -10,7 +10,6 @@ same shape and imports to the same Plan.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Union
 
 import attrs
 
@@ -63,7 +62,7 @@ class Table:
     line: int
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @attrs.frozen

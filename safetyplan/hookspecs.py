@@ -135,4 +135,4 @@ class HookSpecs:
         raise NotImplementedError
 
 
-__all__ = ["HookSpecs", "Layout", "Reader", "ReadResult", "Writer", "hookimpl", "hookspec"]
+__all__ = ["HookSpecs", "Layout", "ReadResult", "Reader", "Writer", "hookimpl", "hookspec"]

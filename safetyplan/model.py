@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterator
-from typing import Union
 
 import attrs
 
@@ -59,8 +58,10 @@ class Assignment:
     ``unit`` is the name as written; ``canonical`` the full name where the list
     abbreviates it by a shared prefix or suffix (``区应急管理局、经发局`` gives
     ``经发局`` the canonical ``区经发局``), else None.  ``applies_to`` is the
-    part of the measure's text the unit list covers, where the document ties a
-    list to some sentences only.
+    part of the measure's text the unit list covers (the text before the list,
+    back to the previous list), so a writer can show which sentences of a long
+    measure each unit owns; None where the units do not come from the
+    measure's text (a task table's 责任单位 column).
     """
 
     unit: str
@@ -122,7 +123,7 @@ class Section:
     label: str
     title: str
     text: tuple[str, ...] = ()
-    children: tuple[Union["Section", Measure], ...] = ()
+    children: tuple[Section | Measure, ...] = ()
     span: Span | None = None
 
     @property
