@@ -33,18 +33,21 @@ from .units import split_top
 
 _YEAR_CN = "[〇零○O一二三四五六七八九]{4}"
 _NUM_CN = "[〇零一二三四五六七八九十]{1,3}"
+_YEAR_AR = "(?:19|20|１９|２０)[0-9０-９]{2}"
+"""A year in Arabic digits, half- or full-width (``２０２２``): Python's
+``int`` reads both."""
 DATE = re.compile(
-    rf"((?:19|20)\d{{2}}|{_YEAR_CN})\s{{0,2}}年\s{{0,2}}(\d{{1,2}}|{_NUM_CN})\s{{0,2}}月"
+    rf"({_YEAR_AR}|{_YEAR_CN})\s{{0,2}}年\s{{0,2}}(\d{{1,2}}|{_NUM_CN})\s{{0,2}}月"
     rf"\s{{0,2}}(?:(\d{{1,2}}|{_NUM_CN})\s{{0,2}})?日"
 )
 """A calendar date as documents sign them: ``2022年5月30日``,
 ``二〇二二年五月三十日``; the day may be left blank (``2022年6月 日``)."""
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s{0,2}年")
+_TITLE_YEAR = re.compile(rf"({_YEAR_AR})\s{{0,2}}年")
 _TITLE_YEAR_CN = re.compile(r"([〇零○一二][〇零○一二三四五六七八九]{3})\s{0,2}年")
 """The year a title names, in Arabic or Chinese numerals (``二〇二四年``)."""
 
 DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,12}\s{0,2}[〔［\[【(（]\s{0,2}(?:19|20)\d{2}\s{0,2}[〕］\]】)）]\s{0,2}\d{1,4}\s{0,2}号"
+    rf"[\u4e00-\u9fff]{{1,12}}\s{{0,2}}[〔［\[【(（]\s{{0,2}}{_YEAR_AR}\s{{0,2}}[〕］\]】)）]\s{{0,2}}\d{{1,4}}\s{{0,2}}号"
 )
 """A 发文字号: issuer's abbreviation, year in brackets, serial number."""
 
