@@ -26,13 +26,16 @@ class ChangzhouLayout:
         n = read_notation(document)
         if not n.arabic:
             return 0.0
+        # Structure first — numbering that restarts under each heading, unit
+        # lists, phases with windows, a report form — and the ``1．`` mark
+        # only as the weakest sign, so a copy retyped with ``1.`` still reads.
         score = (
-            0.45 * (n.arabic_full / n.arabic) * (n.arabic_full >= 3)
-            + 0.2 * (n.unit_list_end >= 0.3)
-            + 0.15 * (n.arabic_restarts >= 1)
-            + 0.1 * (n.phases >= 1)
-            + 0.05 * n.form_fields
+            0.25 * (n.unit_list_end >= 0.3)
+            + 0.25 * (n.arabic_restarts >= 1)
+            + 0.15 * (n.phases >= 1)
+            + 0.1 * n.form_fields
             + 0.05 * n.cover_letter
+            + 0.2 * n.arabic_full / n.arabic
         )
         score -= 0.5 * n.task_table + 0.4 * n.web_page
         return max(0.0, min(1.0, score))

@@ -24,14 +24,17 @@ class XinjianLayout:
         n = read_notation(document)
         if not n.arabic:
             return 0.0
-        # The defining traits: ``1.`` items (half-width stop) that end with
-        # their unit list.
-        base = min(1.0, n.unit_list_end / 0.5) * n.arabic_half / n.arabic
+        # The defining traits are structural: every item ends with its unit
+        # list, and the numbering runs straight through the plan.  The mark
+        # after the number (``1.`` here) is the weakest sign: a retyped copy
+        # with ``1、`` or ``1．`` is still this notation.
+        base = min(1.0, n.unit_list_end / 0.5)
         score = base * (
-            0.6
-            + 0.15 * (n.arabic_restarts == 0)
+            0.45
+            + 0.2 * (n.arabic_restarts == 0)
             + 0.15 * (n.letterhead or n.cover_letter)
             + 0.1 * (n.headline_items < 0.5)
+            + 0.1 * n.arabic_half / n.arabic
         )
         score -= 0.4 * n.task_table + 0.4 * n.web_page + 0.2 * (n.phases > 0)
         return max(0.0, min(1.0, score))
