@@ -25,17 +25,13 @@ most :data:`~safetyplan.formats.MAX_SECTION_DEPTH` levels.
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import functools
 import os
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final, cast
 
-import attrs
 from lxml import etree
 
 from ..errors import InvalidXMLError, OutputError, UnreadableFileError, UnsafeFileError
@@ -55,7 +51,25 @@ from ..model import (
     Span,
     TextRange,
 )
+from ..readers.safexml import prolog_declares
 from . import MAX_SECTION_DEPTH, check_depth
+from .xmlcodec import (
+    BOOLEAN,
+    DATE,
+    INTEGER,
+    Attr,
+    Child,
+    Content,
+    Headings,
+    Node,
+    Nodes,
+    Repeated,
+    Shapes,
+    Unwritable,
+    compile_codecs,
+    enumeration,
+    refusal,
+)
 
 VERSION: Final = "1.0"
 NAMESPACE: Final = f"urn:safetyplan:plan:{VERSION}"
@@ -64,200 +78,18 @@ NAMESPACE_PREFIX: Final = "urn:safetyplan:plan:"
 SCHEMA_FILE: Final = f"safetyplan-{VERSION}.xsd"
 
 _NS: Final = "{" + NAMESPACE + "}"
-_NON_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-_NSMAP: Final[dict[Any, str]] = {None: NAMESPACE}
-"""Declares the namespace as the default one, so elements carry no prefix."""
 
 
 def _q(tag: str) -> str:
     return _NS + tag
 
 
-# -- scalar values ---------------------------------------------------------------
+# -- how each class maps to XML --------------------------------------------------
 
+ROLE: Final = enumeration(Role)
+PART: Final = enumeration(Part)
 
-@attrs.frozen
-class Scalar:
-    """How one kind of scalar value is written as XML text and read back.
-
-    ``load`` may assume the schema has checked the lexical form."""
-
-    dump: Callable[[Any], str]
-    load: Callable[[str], Any]
-
-
-def _load_bool(text: str) -> bool:
-    return text.strip() in ("true", "1")
-
-
-def _enum(cls: type[enum.Enum]) -> Scalar:
-    return Scalar(lambda v: str(v.value), cls)
-
-
-TEXT = Scalar(str, str)
-INTEGER = Scalar(str, lambda s: int(s.strip()))
-BOOLEAN = Scalar(lambda v: "true" if v else "false", _load_bool)
-DATE = Scalar(dt.date.isoformat, lambda s: dt.date.fromisoformat(s.strip()))
-ROLE = _enum(Role)
-PART = _enum(Part)
-
-
-def _checked(text: str, where: str) -> str:
-    """``text`` if XML 1.0 can hold it, else a clear error naming the field."""
-    bad = _NON_XML_CHAR.search(text)
-    if bad:
-        char = bad.group()
-        raise OutputError(
-            f"cannot write XML: {where} holds U+{ord(char):04X}, a character XML 1.0 cannot carry",
-            hint="remove control characters from the text, or write JSON, which carries them",
-        )
-    return text
-
-
-def _text_of(elem: etree._Element) -> str:
-    """An element's text, joined around any comments or processing
-    instructions another tool put inside it."""
-    if len(elem):
-        return "".join(t for t in elem.itertext() if isinstance(t, str))
-    return elem.text or ""
-
-
-_ABSENT: Final = object()
-"""What a field's ``get`` returns when the element holds no value for it, so
-the model's default applies."""
-
-
-# -- how fields map to XML -------------------------------------------------------
-
-
-@attrs.frozen
-class Attr:
-    """A scalar field as an attribute; None leaves the attribute out."""
-
-    name: str
-    scalar: Scalar = TEXT
-
-    def put(self, elem: etree._Element, value: Any, where: str) -> None:
-        if value is not None:
-            elem.set(self.name, _checked(self.scalar.dump(value), where))
-
-    def get(self, elem: etree._Element) -> Any:
-        text = elem.get(self.name)
-        return _ABSENT if text is None else self.scalar.load(text)
-
-
-@attrs.frozen
-class Child:
-    """A scalar field as a child element's text; None leaves the element out."""
-
-    name: str
-    scalar: Scalar = TEXT
-
-    def put(self, elem: etree._Element, value: Any, where: str) -> None:
-        if value is not None:
-            etree.SubElement(elem, _q(self.name)).text = _checked(self.scalar.dump(value), where)
-
-    def get(self, elem: etree._Element) -> Any:
-        child = elem.find(_q(self.name))
-        return _ABSENT if child is None else self.scalar.load(_text_of(child))
-
-
-@attrs.frozen
-class Content:
-    """A text field as the element's own text."""
-
-    name: str
-
-    def put(self, elem: etree._Element, value: Any, where: str) -> None:
-        elem.text = _checked(value, where)
-
-    def get(self, elem: etree._Element) -> Any:
-        return _text_of(elem)
-
-
-@attrs.frozen
-class Repeated:
-    """A tuple of strings as one ``tag`` element per item."""
-
-    name: str
-    tag: str
-
-    def put(self, elem: etree._Element, value: Any, where: str) -> None:
-        for i, item in enumerate(value):
-            etree.SubElement(elem, _q(self.tag)).text = _checked(item, f"{where}[{i}]")
-
-    def get(self, elem: etree._Element) -> Any:
-        return tuple(_text_of(child) for child in elem.iterchildren(_q(self.tag)))
-
-
-@attrs.frozen
-class Headings:
-    """A tuple of strings inside a wrapper element, one ``<heading>`` each.
-
-    Where the field may be None the wrapper is written even for an empty
-    tuple, so None (no wrapper) and ``()`` (empty wrapper) stay apart."""
-
-    name: str
-    optional: bool = False
-
-    def put(self, elem: etree._Element, value: Any, where: str) -> None:
-        if value is None or (not value and not self.optional):
-            return
-        wrapper = etree.SubElement(elem, _q(self.name))
-        Repeated(self.name, "heading").put(wrapper, value, where)
-
-    def get(self, elem: etree._Element) -> Any:
-        wrapper = elem.find(_q(self.name))
-        if wrapper is None:
-            return None if self.optional else _ABSENT
-        return Repeated(self.name, "heading").get(wrapper)
-
-
-@attrs.frozen
-class Node:
-    """An optional model object as a child element."""
-
-    name: str
-    cls: type[Any]
-    tag: str | None = None
-
-    def put(self, elem: etree._Element, value: Any, where: str) -> None:
-        if value is not None:
-            _encode(value, etree.SubElement(elem, _q(self.tag or self.name)), where)
-
-    def get(self, elem: etree._Element) -> Any:
-        child = elem.find(_q(self.tag or self.name))
-        return _ABSENT if child is None else _decode(self.cls, child)
-
-
-@attrs.frozen
-class Nodes:
-    """A tuple of model objects as repeated child elements, in order; ``tags``
-    maps each element name to its class (several for a mixed tuple such as a
-    section's children)."""
-
-    name: str
-    tags: Mapping[str, type[Any]]
-
-    def put(self, elem: etree._Element, value: Any, where: str) -> None:
-        tag_of = {cls: tag for tag, cls in self.tags.items()}
-        for i, item in enumerate(value):
-            tag = tag_of.get(type(item))
-            if tag is None:
-                expected = " or ".join(cls.__name__ for cls in tag_of)
-                raise OutputError(f"cannot write XML: {where}[{i}] is a {type(item).__name__}, not a {expected}")
-            _encode(item, etree.SubElement(elem, _q(tag)), f"{where}[{i}]")
-
-    def get(self, elem: etree._Element) -> Any:
-        by_tag = {_q(t): cls for t, cls in self.tags.items()}
-        return tuple(_decode(by_tag[str(child.tag)], child) for child in elem.iterchildren(*by_tag))
-
-
-Field = Attr | Child | Content | Repeated | Headings | Node | Nodes
-
-SHAPES: Final[Mapping[type[Any], tuple[Field, ...]]] = {
+SHAPES: Final[Shapes] = {
     Plan: (
         Child("title"),
         Child("region"),
@@ -326,51 +158,71 @@ SHAPES: Final[Mapping[type[Any], tuple[Field, ...]]] = {
 """Every model class's XML form, one entry per field, in the schema's order
 (attributes first, then child elements as the schema's sequence has them)."""
 
+_INDENT: Final = tuple("  " * min(level, 30) for level in range(MAX_SECTION_DEPTH + 8))
+"""The indent of each element depth, as libxml2 writes it (at most 30 levels;
+a plan's deepest element stands a few levels below its deepest section)."""
 
-def _encode(obj: Any, elem: etree._Element, where: str) -> None:
-    for field in SHAPES[type(obj)]:
-        field.put(elem, getattr(obj, field.name), f"{where}.{field.name}")
-
-
-def _decode(cls: type[Any], elem: etree._Element) -> Any:
-    """Build ``cls`` from ``elem``.  A value left out takes the model's
-    default, or is None for a field that has no default (``Measure.number``);
-    the schema has already made sure every field that cannot be None is there."""
-    kwargs = {}
-    defaults = attrs.fields_dict(cls)
-    for field in SHAPES[cls]:
-        value = field.get(elem)
-        if value is not _ABSENT:
-            kwargs[field.name] = value
-        elif defaults[field.name].default is attrs.NOTHING:
-            kwargs[field.name] = None
-    return cls(**kwargs)
+_CODECS: Final = compile_codecs(SHAPES, NAMESPACE, _INDENT)
 
 
 # -- writing ---------------------------------------------------------------------
 
+_DECLARATION: Final = "<?xml version='1.0' encoding='UTF-8'?>\n"
+_XMLNS: Final = f' xmlns="{NAMESPACE}"'
+_CONTROL_BYTES: Final = tuple(bytes([c]) for c in range(0x20) if chr(c) not in "\t\n\r")
+"""C0 controls XML 1.0 cannot hold, as UTF-8 writes them (never inside
+another character's bytes)."""
 
-def _fill(elem: etree._Element, plan: Plan, where: str) -> etree._Element:
-    check_depth(plan, "XML")
-    _encode(plan, elem, where)
-    return elem
+
+def _document(plans: list[Plan], *, several: bool) -> bytes:
+    """A ``<plans>`` document holding ``plans``, or (not ``several``) the one
+    plan's ``<plan>`` document: the bytes lxml would serialise (UTF-8,
+    indented; indentation never touches text content).
+
+    Text XML 1.0 cannot hold is looked for once, in the whole document; only a
+    document holding some is walked again to name the field at fault."""
+    for plan in plans:
+        check_depth(plan, "XML")
+    write = _CODECS.write[Plan]
+    out: list[str] = [_DECLARATION]
+    try:
+        if not several:
+            write(plans[0], out, 0, "plan", _XMLNS)
+        elif plans:
+            out.append(f"<plans{_XMLNS}>\n")
+            for plan in plans:
+                write(plan, out, 1, "plan")
+            out.append("</plans>\n")
+        else:
+            out.append(f"<plans{_XMLNS}/>\n")
+        text = "".join(out)
+        data = text.encode()  # fails on a lone surrogate
+    except (Unwritable, UnicodeEncodeError) as exc:
+        raise _refused(plans, several, exc) from None
+    if "\ufffe" in text or "\uffff" in text or any(c in data for c in _CONTROL_BYTES):
+        raise _refused(plans, several, None)
+    return data
 
 
-def to_element(plan: Plan) -> etree._Element:
-    """``plan`` as a ``<plan>`` element (raises OutputError for text XML cannot hold)."""
-    return _fill(etree.Element(_q("plan"), nsmap=_NSMAP), plan, "plan")
+def _refused(plans: list[Plan], several: bool, exc: Exception | None) -> Exception:
+    """The error naming the first field that cannot be written."""
+    for i, plan in enumerate(plans):
+        if error := refusal(plan, f"plans[{i}]" if several else "plan", SHAPES):
+            return error
+    return exc or OutputError("cannot write XML: text XML 1.0 cannot carry")
 
 
 def dumps(plans: Plan | Iterable[Plan]) -> bytes:
     """One plan as a ``<plan>`` document, several as a ``<plans>`` document
     (UTF-8, indented; indentation never touches text content)."""
     if isinstance(plans, Plan):
-        root = to_element(plans)
-    else:
-        root = etree.Element(_q("plans"), nsmap=_NSMAP)
-        for i, plan in enumerate(plans):
-            _fill(etree.SubElement(root, _q("plan")), plan, f"plans[{i}]")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        return _document([plans], several=False)
+    return _document(list(plans), several=True)
+
+
+def to_element(plan: Plan) -> etree._Element:
+    """``plan`` as a ``<plan>`` element (raises OutputError for text XML cannot hold)."""
+    return parse(dumps(plan)).getroot()
 
 
 # -- reading ---------------------------------------------------------------------
@@ -416,13 +268,18 @@ class _DoctypeFound(Exception):
 def parse(data: bytes, *, path: str | None = None) -> etree._ElementTree:
     """Parse ``data`` safely: DOCTYPEs refused, nothing fetched, nothing expanded.
 
-    Raises UnsafeFileError for a DOCTYPE and UnreadableFileError for XML that
-    is not well-formed."""
+    A DOCTYPE is refused before its declarations are parsed: a look at the
+    prolog finds it, and where the look cannot read the head (an encoding it
+    does not know) a first pass of the parser that builds nothing stops at
+    it.  Raises UnsafeFileError for a DOCTYPE and UnreadableFileError for XML
+    that is not well-formed."""
     try:
-        # First pass: only looks for a DOCTYPE, so entity declarations are
-        # never parsed, let alone expanded.
-        etree.fromstring(data, _safe_parser(target=_RefuseDoctype()))
-        return etree.fromstring(data, _safe_parser()).getroottree()
+        declares = prolog_declares(data, path=path)
+        if declares:
+            raise _DoctypeFound
+        if declares is None:
+            etree.fromstring(data, _safe_parser(target=_RefuseDoctype()))
+        root = etree.fromstring(data, _safe_parser(remove_comments=True, remove_pis=True))
     except _DoctypeFound:
         raise UnsafeFileError(
             "XML with a DOCTYPE refused: safetyplan XML has none, and DTDs can declare entities "
@@ -433,6 +290,7 @@ def parse(data: bytes, *, path: str | None = None) -> etree._ElementTree:
     except etree.XMLSyntaxError as exc:
         message = exc.msg.split(", line ")[0] if exc.msg else "not well-formed"
         raise UnreadableFileError(f"not well-formed XML: {message}", path=path, line=exc.lineno or None) from None
+    return root.getroottree()
 
 
 def _line(elem: etree._Element) -> int | None:
@@ -473,16 +331,23 @@ def _check_schema(tree: etree._ElementTree, path: str | None) -> None:
         ) from None
 
 
+_TOO_DEEP: Final = etree.XPath(
+    "descendant::sp:section" + "/sp:section" * MAX_SECTION_DEPTH, namespaces={"sp": NAMESPACE}, smart_strings=False
+)
+"""Every section with :data:`~safetyplan.formats.MAX_SECTION_DEPTH` sections
+above it, in document order (in a schema-valid document a section's parent
+section is its parent element).  libxml2 follows the steps, so a plan of a
+few levels is checked in a few steps."""
+
+
 def _check_nesting(root: etree._Element, path: str | None) -> None:
-    depth = 0
-    for event, elem in etree.iterwalk(root, events=("start", "end"), tag=_q("section")):
-        depth += 1 if event == "start" else -1
-        if depth > MAX_SECTION_DEPTH:
-            raise InvalidXMLError(
-                f"sections nest more than {MAX_SECTION_DEPTH} levels deep",
-                path=path,
-                line=_line(elem),
-            )
+    too_deep = cast(list[etree._Element], _TOO_DEEP(root))
+    if too_deep:
+        raise InvalidXMLError(
+            f"sections nest more than {MAX_SECTION_DEPTH} levels deep",
+            path=path,
+            line=_line(too_deep[0]),
+        )
 
 
 def _checked_tree(data: bytes, path: str | None) -> etree._Element:
@@ -495,7 +360,7 @@ def _checked_tree(data: bytes, path: str | None) -> etree._Element:
 
 def from_element(elem: etree._Element) -> Plan:
     """The Plan a schema-valid ``<plan>`` element holds."""
-    plan = _decode(Plan, elem)
+    plan = _CODECS.read[Plan](elem)
     assert isinstance(plan, Plan)
     return plan
 

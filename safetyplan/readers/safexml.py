@@ -12,6 +12,7 @@ keeps libxml2's default limits on depth and text size.
 from __future__ import annotations
 
 import codecs
+from typing import Literal
 
 from lxml import etree
 
@@ -20,6 +21,10 @@ from ..errors import UnreadableFileError, UnsafeFileError
 PROLOG_WINDOW = 256 * 1024
 """How far into a file the root element must begin; a genuine prolog (an XML
 declaration, a comment or two) is a few hundred bytes."""
+
+PROLOG_WINDOW_FIRST = 4096
+"""How much of a file is decoded for the first look at its prolog; only
+where the root element does not begin within it is the whole window read."""
 
 
 def make_parser() -> etree.XMLParser:
@@ -63,8 +68,34 @@ def parse_xml(data: bytes, *, path: str | None = None, part: str | None = None) 
 def refuse_doctype(data: bytes, *, path: str | None = None, part: str | None = None) -> None:
     """Raise UnsafeFileError where the prolog holds a declaration (``<!…``
     other than a comment) before the root element."""
-    text = _decode_head(data[:PROLOG_WINDOW])
-    cut = len(data) > PROLOG_WINDOW
+    if prolog_declares(data, path=path, part=part):
+        raise _doctype_error(path, part)
+
+
+def prolog_declares(data: bytes, *, path: str | None = None, part: str | None = None) -> bool | None:
+    """Whether the prolog of ``data`` holds a declaration (``<!…`` other than
+    a comment) before the root element: True, False where the root
+    element's ``<`` comes first, None where the look cannot tell (the head is
+    not markup in an encoding it reads, or the data ends inside the prolog).
+
+    Raises UnsafeFileError for a prolog running past :data:`PROLOG_WINDOW`."""
+    for window in (PROLOG_WINDOW_FIRST, PROLOG_WINDOW):
+        head = data[:window]
+        found = _scan_prolog(_decode_head(head))
+        if found != "open":
+            return found
+        if len(data) <= len(head):
+            return None  # the data ends inside the prolog: the parser reports it
+    raise UnsafeFileError(
+        f"XML prolog{' in ' + part if part else ''} runs past {PROLOG_WINDOW:,} bytes",
+        path=path,
+        hint="not a genuine document",
+    )
+
+
+def _scan_prolog(text: str) -> bool | Literal["open"] | None:
+    """:func:`prolog_declares` for the decoded head ``text``, or ``"open"``
+    where the head ends before the prolog does."""
     i, n = 0, len(text)
     if text.startswith("\ufeff"):
         i = 1
@@ -78,19 +109,13 @@ def refuse_doctype(data: bytes, *, path: str | None = None, part: str | None = N
             close = "-->"
             end = text.find(close, i + 4)
         elif text.startswith("<!", i):
-            raise _doctype_error(path, part)
+            return True
         elif i < n:
-            return  # the root element begins
+            return False if text[i] == "<" else None  # the root element begins, or not markup at all
         else:
-            end = -1
+            return "open"
         if end < 0:
-            if cut:
-                raise UnsafeFileError(
-                    f"XML prolog{' in ' + part if part else ''} runs past {PROLOG_WINDOW:,} bytes",
-                    path=path,
-                    hint="not a genuine document",
-                )
-            return  # cut off inside the prolog: the parser reports it
+            return "open"
         i = end + len(close)
 
 
@@ -126,4 +151,4 @@ def _first_line(text: str) -> str:
     return (text.strip().splitlines() or [""])[0][:200]
 
 
-__all__ = ["PROLOG_WINDOW", "make_parser", "parse_xml", "refuse_doctype"]
+__all__ = ["PROLOG_WINDOW", "make_parser", "parse_xml", "prolog_declares", "refuse_doctype"]
