@@ -21,6 +21,15 @@ declarations are parsed (no entity expansion, no external references), the
 parser never touches the network or loads a DTD, every document is validated
 against the schema before it is turned into Plans, and sections may nest at
 most :data:`~safetyplan.formats.MAX_SECTION_DEPTH` levels.
+
+Validation stays on every read although it is about a tenth of a round trip's
+time: it is what lets reading trust each value's form and guarantees that a
+Plan never comes from a document the schema rejects, with the schema's own
+message and line where one is rejected.
+
+:data:`SHAPES` is compiled once into a write and a read function per class
+(:mod:`.xmlcodec`): writing produces the bytes lxml would serialise without
+building a tree, reading visits each element once.
 """
 
 from __future__ import annotations

@@ -55,8 +55,9 @@ def _load_bool(text: str) -> bool:
 
 
 def _enum(cls: type[enum.Enum]) -> Scalar:
-    members = {str(member.value): member for member in cls}  # a dict look-up, not Enum's slower call
-    return Scalar(lambda v: str(v.value), members.__getitem__)
+    # dict look-ups both ways: an Enum's call and its ``value`` property are slow
+    texts = {member: str(member.value) for member in cls}
+    return Scalar(texts.__getitem__, {text: member for member, text in texts.items()}.__getitem__)
 
 
 TEXT: Final = Scalar(str, str, escapes=True)
@@ -121,10 +122,22 @@ class _Source:
     """The generated module under construction: its lines, and the values
     its code refers to by name (converters, defaults, classes)."""
 
-    def __init__(self, namespace: str) -> None:
+    def __init__(self, namespace: str, leaves: Mapping[type[Any], tuple[Attr, ...]]) -> None:
         self.lines: list[str] = []
         self.values: dict[str, Any] = {}
         self.ns = "{" + namespace + "}"
+        self.leaves = leaves
+        """Classes held only in attributes (a span, a text range), which are
+        written and read in place rather than by a function of their own."""
+
+    def nested(self, emit: Callable[[], None]) -> list[str]:
+        """The lines ``emit`` emits, kept apart."""
+        outer, self.lines = self.lines, []
+        try:
+            emit()
+            return self.lines
+        finally:
+            self.lines = outer
 
     def value(self, name: str, value: Any) -> str:
         """Bind ``value`` to ``name`` in the generated module."""
@@ -142,13 +155,15 @@ class _Source:
         how = "escape_attribute" if attribute else "escape_text"
         self.emit(indent, f"if {test}:", f"    {var} = {how}({var})")
 
-    def text_of(self, var: str, scalar: Scalar, owner: str, field: str, *, attribute: bool = False) -> str:
+    def text_of(self, depth: int, var: str, scalar: Scalar, name: str, *, attribute: bool = False) -> str:
         """Lines turning the value in ``var`` into XML text; the expression
-        holding it."""
+        holding it.  ``name`` names the converter (class and field)."""
         if scalar.escapes:
-            self.escaped(2, var, attribute=attribute)
+            self.escaped(depth, var, attribute=attribute)
             return var
-        return f"{self.value(f'dump_{owner}_{field}', scalar.dump)}({var})"
+        if scalar.dump is str:  # an f-string formats a number as str() does
+            return var
+        return f"{self.value(f'dump_{name}', scalar.dump)}({var})"
 
 
 def _fstring(*parts: str) -> str:
@@ -166,18 +181,20 @@ class Attr:
     name: str
     scalar: Scalar = TEXT
 
-    def write(self, src: _Source, owner: str) -> None:
-        src.emit(1, f"v = obj.{self.name}", "if v is not None:")
-        text = src.text_of("v", self.scalar, owner, self.name, attribute=True)
-        src.emit(2, "start = " + _fstring("{start} ", self.name, '="{', text, '}"'))
+    def write(self, src: _Source, owner: str, depth: int, obj: str, start: str) -> None:
+        """Lines adding the attribute of ``obj`` to the start tag in ``start``."""
+        src.emit(depth, f"a = {obj}.{self.name}", "if a is not None:")
+        text = src.text_of(depth + 1, "a", self.scalar, f"{owner}_{self.name}", attribute=True)
+        src.emit(depth + 1, f"{start} = " + _fstring("{", start, "} ", self.name, '="{', text, '}"'))
 
-    def read(self, src: _Source, owner: str, default: str) -> None:
-        src.emit(1, f"v = get({self.name!r})")
+    def read(self, src: _Source, owner: str, depth: int, target: str, default: str) -> None:
+        """Lines reading the attribute (with ``get``) into ``target``."""
+        src.emit(depth, f"a = get({self.name.encode()!r})")  # lxml takes a bytes name with less work
         if self.scalar is TEXT:
-            src.emit(1, f"f_{self.name} = v" if default == "None" else f"f_{self.name} = {default} if v is None else v")
+            src.emit(depth, f"{target} = a" if default == "None" else f"{target} = {default} if a is None else a")
         else:
             load = src.value(f"load_{owner}_{self.name}", self.scalar.load)
-            src.emit(1, f"f_{self.name} = {default} if v is None else {load}(v)")
+            src.emit(depth, f"{target} = {default} if a is None else {load}(a)")
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         return None if value is None else _text_refusal(self.scalar.dump(value), where)
@@ -192,17 +209,17 @@ class Child:
 
     def write(self, src: _Source, owner: str) -> None:
         src.emit(1, f"v = obj.{self.name}", "if v is not None:")
-        text = src.text_of("v", self.scalar, owner, self.name)
+        text = src.text_of(2, "v", self.scalar, f"{owner}_{self.name}")
         src.emit(2, "out.append(" + _fstring("{inner}<", self.name, ">{", text, "}</", self.name, ">\n") + ")")
 
     def child_tags(self) -> dict[str, str]:
         return {self.name: self.name}
 
-    def take(self, src: _Source, owner: str, tag: str) -> str:
+    def take(self, src: _Source, owner: str, tag: str) -> list[str]:
         if self.scalar is TEXT:
-            return f"f_{self.name} = c.text or ''"
+            return [f"f_{self.name} = c.text or ''"]
         load = src.value(f"load_{owner}_{self.name}", self.scalar.load)
-        return f"f_{self.name} = {load}(c.text or '')"
+        return [f"f_{self.name} = {load}(c.text or '')"]
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         return None if value is None else _text_refusal(self.scalar.dump(value), where)
@@ -233,8 +250,8 @@ class Repeated:
     def child_tags(self) -> dict[str, str]:
         return {self.tag: self.name}
 
-    def take(self, src: _Source, owner: str, tag: str) -> str:
-        return f"f_{self.name}.append(c.text or '')"
+    def take(self, src: _Source, owner: str, tag: str) -> list[str]:
+        return [f"f_{self.name}.append(c.text or '')"]
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         return _texts_refusal(value, where)
@@ -264,9 +281,9 @@ class Headings:
     def child_tags(self) -> dict[str, str]:
         return {self.name: self.name}
 
-    def take(self, src: _Source, owner: str, tag: str) -> str:
+    def take(self, src: _Source, owner: str, tag: str) -> list[str]:
         heading = repr(src.ns + "heading")
-        return f"f_{self.name} = tuple([h.text or '' for h in c.iterchildren({heading})])"
+        return [f"f_{self.name} = tuple([h.text or '' for h in c.iterchildren({heading})])"]
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         return None if value is None else _texts_refusal(value, where)
@@ -282,15 +299,31 @@ class Node:
 
     def write(self, src: _Source, owner: str) -> None:
         cls = src.value(self.cls.__name__, self.cls)
+        tag = self.tag or self.name
         src.emit(1, f"v = obj.{self.name}", "if v is not None:")
         src.emit(2, f"if type(v) is not {cls}:", "    raise Unwritable")
-        src.emit(2, f"write_{cls}(v, out, level + 1, {(self.tag or self.name)!r})")
+        leaf = src.leaves.get(self.cls)
+        if leaf is None:
+            src.emit(2, f"write_{cls}(v, out, level + 1, {tag!r})")
+            return
+        # an element holding only attributes (a span, a text range) is written in place
+        src.emit(2, "s = " + _fstring("{inner}<", tag))
+        for field in leaf:
+            field.write(src, cls, 2, "v", "s")
+        src.emit(2, "out.append(s + '/>\\n')")
 
     def child_tags(self) -> dict[str, str]:
         return {self.tag or self.name: self.name}
 
-    def take(self, src: _Source, owner: str, tag: str) -> str:
-        return f"f_{self.name} = read_{self.cls.__name__}(c)"
+    def take(self, src: _Source, owner: str, tag: str) -> list[str]:
+        cls = self.cls.__name__
+        leaf = src.leaves.get(self.cls)
+        if leaf is None:
+            return [f"f_{self.name} = read_{cls}(c)"]
+        # an element holding only attributes is read in place
+        lines = src.nested(lambda: _attributes_read(src, self.cls, leaf, 0, "x_"))
+        arguments = ", ".join(f"x_{f.name}" for f in attrs.fields(self.cls))
+        return ["get = c.get", *lines, f"f_{self.name} = {src.value(cls, self.cls)}({arguments})"]
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         return None if value is None else refusal(value, where, shapes)
@@ -315,8 +348,8 @@ class Nodes:
     def child_tags(self) -> dict[str, str]:
         return dict.fromkeys(self.tags, self.name)
 
-    def take(self, src: _Source, owner: str, tag: str) -> str:
-        return f"f_{self.name}.append(read_{self.tags[tag].__name__}(c))"
+    def take(self, src: _Source, owner: str, tag: str) -> list[str]:
+        return [f"f_{self.name}.append(read_{self.tags[tag].__name__}(c))"]
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         for i, item in enumerate(value):
@@ -335,6 +368,24 @@ Shapes = Mapping[type[Any], tuple[Field, ...]]
 # -- one write and one read function per class -------------------------------------
 
 
+def _default(src: _Source, model: type[Any], field: str) -> str:
+    """The expression giving ``field``'s value where its element or attribute
+    is left out: the model's default, or None for a field that has none
+    (``Measure.number``; the schema makes sure every other one is there)."""
+    value = attrs.fields_dict(model)[field].default
+    if value is attrs.NOTHING or value is None:
+        return "None"
+    if isinstance(value, attrs.Factory):  # type: ignore[arg-type]  # Factory is a class at run time
+        return f"{src.value(f'factory_{model.__name__}_{field}', value.factory)}()"
+    return src.value(f"default_{model.__name__}_{field}", value)
+
+
+def _attributes_read(src: _Source, model: type[Any], fields: Iterable[Field], depth: int, prefix: str) -> None:
+    for field in fields:
+        if isinstance(field, Attr):
+            field.read(src, model.__name__, depth, prefix + field.name, _default(src, model, field.name))
+
+
 def _writer(src: _Source, model: type[Any], fields: tuple[Field, ...]) -> None:
     """``write_X(obj, out, level, tag, declare="")``: append ``obj`` to the
     list ``out`` as a ``tag`` element at depth ``level``."""
@@ -343,7 +394,7 @@ def _writer(src: _Source, model: type[Any], fields: tuple[Field, ...]) -> None:
     src.emit(1, "indent = INDENT[level]", "start = " + _fstring("{indent}<{tag}{declare}"))
     for field in fields:
         if isinstance(field, Attr):
-            field.write(src, owner)
+            field.write(src, owner, 1, "obj", "start")
     content = [f for f in fields if isinstance(f, Content)]
     children = [f for f in fields if not isinstance(f, Attr | Content)]
     assert not (content and children), f"{owner}: text content beside child elements"
@@ -363,33 +414,21 @@ def _writer(src: _Source, model: type[Any], fields: tuple[Field, ...]) -> None:
 
 
 def _reader(src: _Source, model: type[Any], fields: tuple[Field, ...]) -> None:
-    """``read_X(elem)``: the object a schema-valid element holds.  A value
-    left out takes the model's default; a field that has none is None
-    (``Measure.number``; the schema makes sure every other one is there)."""
+    """``read_X(elem)``: the object a schema-valid element holds; a value
+    left out takes the model's default."""
     owner = model.__name__
-    defaults = attrs.fields_dict(model)
-
-    def default(field: str) -> str:
-        value = defaults[field].default
-        if value is attrs.NOTHING or value is None:
-            return "None"
-        if isinstance(value, attrs.Factory):  # type: ignore[arg-type]  # Factory is a class at run time
-            return f"{src.value(f'factory_{owner}_{field}', value.factory)}()"
-        return src.value(f"default_{owner}_{field}", value)
-
     src.emit(0, f"def read_{owner}(e):")
     if any(isinstance(f, Attr) for f in fields):
         src.emit(1, "get = e.get")
-    takes: dict[str, str] = {}
+        _attributes_read(src, model, fields, 1, "f_")
+    takes: dict[str, list[str]] = {}
     for field in fields:
-        if isinstance(field, Attr):
-            field.read(src, owner, default(field.name))
-        elif isinstance(field, Content):
+        if isinstance(field, Content):
             src.emit(1, f"f_{field.name} = e.text or ''")
         elif isinstance(field, Repeated | Nodes):
             src.emit(1, f"f_{field.name} = []")
-        else:
-            src.emit(1, f"f_{field.name} = {default(field.name)}")
+        elif not isinstance(field, Attr):
+            src.emit(1, f"f_{field.name} = {_default(src, model, field.name)}")
         if not isinstance(field, Attr | Content):
             for tag in field.child_tags():
                 assert tag not in takes, f"{owner}: two fields read <{tag}>"
@@ -397,7 +436,8 @@ def _reader(src: _Source, model: type[Any], fields: tuple[Field, ...]) -> None:
     if takes:
         src.emit(1, "for c in e:", "    t = c.tag")
         for i, (tag, take) in enumerate(takes.items()):
-            src.emit(2, f"{'el' if i else ''}if t == {src.ns + tag!r}:", f"    {take}")
+            src.emit(2, f"{'el' if i else ''}if t == {src.ns + tag!r}:")
+            src.emit(3, *take)
     collected = {f.name for f in fields if isinstance(f, Repeated | Nodes)}
     order = attrs.fields(model)  # positional: a call with keywords would build a dict for every object
     assert not any(f.kw_only for f in order), owner
@@ -419,7 +459,8 @@ class Codecs:
 def compile_codecs(shapes: Shapes, namespace: str, indent: tuple[str, ...]) -> Codecs:
     """One write and one read function for each class of ``shapes``, for
     elements in ``namespace`` indented by ``indent[level]``."""
-    src = _Source(namespace)
+    leaves = {m: fs for m, fs in shapes.items() if all(isinstance(f, Attr) for f in fs)}
+    src = _Source(namespace, leaves)  # type: ignore[arg-type]  # the filter above makes them Attrs
     for model, fields in shapes.items():
         _writer(src, model, fields)
         _reader(src, model, fields)
