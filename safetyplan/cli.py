@@ -280,7 +280,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
     finally:
         close()
     failed = [o for o in outcomes if not o.ok]
-    if not args.quiet:
+    # A lone input that failed has said everything in its one error line.
+    if not args.quiet and (len(outcomes) > 1 or not failed):
         plans = sum(o.plans for o in outcomes if o.ok)
         files = sum(len(o.outputs) for o in outcomes)
         summary = f"converted {len(outcomes) - len(failed)} of {len(outcomes)} inputs ({plans} plans, {files} files) into {args.output}"

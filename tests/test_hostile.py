@@ -191,7 +191,7 @@ def test_cli_reports_one_line_and_fails(
     naming = [line for line in lines if item.path.name in line]
     assert len(naming) == 1, run.output
     assert "Traceback" not in run.output
-    assert len(lines) <= 2, f"expected the error line and at most a summary line:\n{run.output}"
+    assert len(lines) == 1, f"expected one error line:\n{run.output}"
     assert "root:x:0:0" not in run.output
     assert run.cpu_seconds < CPU_SECONDS, f"{name}: {run.cpu_seconds:.1f} s of CPU"
     assert run.peak_mb < PEAK_MB, f"{name}: peak {run.peak_mb:.0f} MB"
