@@ -61,7 +61,7 @@ from ..model import (
     TextRange,
 )
 from ..readers.safexml import prolog_declares
-from . import MAX_SECTION_DEPTH, check_depth
+from . import MAX_SECTION_DEPTH, check_depth, cyclic_gc_paused, section_depth
 from .xmlcodec import (
     BOOLEAN,
     DATE,
@@ -182,6 +182,23 @@ _CONTROL_BYTES: Final = tuple(bytes([c]) for c in range(0x20) if chr(c) not in "
 """C0 controls XML 1.0 cannot hold, as UTF-8 writes them (never inside
 another character's bytes)."""
 
+_BLOCK: Final = 1 << 16
+"""How much of a document each round of searches covers: small enough to
+stay in the processor's cache while every character is looked for, so a
+large document costs no more per byte than a small one."""
+
+
+def _holds_non_xml(text: str, data: bytes) -> bool:
+    """Whether the written document holds a character XML 1.0 cannot (the
+    C0 controls in its UTF-8 ``data``, U+FFFE and U+FFFF in its ``text``;
+    encoding has already refused lone surrogates)."""
+    for start in range(0, len(data), _BLOCK):
+        if any(data.find(c, start, start + _BLOCK) >= 0 for c in _CONTROL_BYTES):
+            return True
+    return any(
+        text.find(c, start, start + _BLOCK) >= 0 for start in range(0, len(text), _BLOCK) for c in "\ufffe\uffff"
+    )
+
 
 def _document(plans: list[Plan], *, several: bool) -> bytes:
     """A ``<plans>`` document holding ``plans``, or (not ``several``) the one
@@ -208,7 +225,7 @@ def _document(plans: list[Plan], *, several: bool) -> bytes:
         data = text.encode()  # fails on a lone surrogate
     except (Unwritable, UnicodeEncodeError) as exc:
         raise _refused(plans, several, exc) from None
-    if "\ufffe" in text or "\uffff" in text or any(c in data for c in _CONTROL_BYTES):
+    if _holds_non_xml(text, data):
         raise _refused(plans, several, None)
     return data
 
@@ -345,11 +362,22 @@ _TOO_DEEP: Final = etree.XPath(
 )
 """Every section with :data:`~safetyplan.formats.MAX_SECTION_DEPTH` sections
 above it, in document order (in a schema-valid document a section's parent
-section is its parent element).  libxml2 follows the steps, so a plan of a
-few levels is checked in a few steps."""
+section is its parent element)."""
 
 
-def _check_nesting(root: etree._Element, path: str | None) -> None:
+def _nest_too_deeply(plans: Iterable[Plan]) -> bool:
+    """Whether sections nest too deeply in ``plans`` (read from a document:
+    the Plans say so without another walk over the tree)."""
+    return any(
+        section_depth(sections) > MAX_SECTION_DEPTH
+        for plan in plans
+        for sections in (plan.sections, *(a.sections for a in plan.attachments))
+    )
+
+
+def _refuse_deep_sections(root: etree._Element, path: str | None) -> None:
+    """Raise InvalidXMLError, with its line, for the first section nested
+    too deeply under ``root``, if there is one."""
     too_deep = cast(list[etree._Element], _TOO_DEEP(root))
     if too_deep:
         raise InvalidXMLError(
@@ -363,7 +391,6 @@ def _checked_tree(data: bytes, path: str | None) -> etree._Element:
     root = parse(data, path=path).getroot()
     _check_root(root, path)
     _check_schema(root.getroottree(), path)
-    _check_nesting(root, path)
     return root
 
 
@@ -382,11 +409,15 @@ def loads(data: bytes, *, path: str | None = None) -> tuple[Plan, ...]:
     root = _checked_tree(data, path)
     elements = [root] if root.tag == _q("plan") else list(root.iterchildren(_q("plan")))
     plans: list[Plan] = []
-    for elem in elements:
-        try:
-            plans.append(from_element(elem))
-        except ValueError as exc:  # values the schema's types allow but Python's do not
-            raise InvalidXMLError(f"value out of range: {exc}", path=path, line=_line(elem)) from None
+    with cyclic_gc_paused():
+        for elem in elements:
+            try:
+                plans.append(from_element(elem))
+            except ValueError as exc:  # values the schema's types allow but Python's do not
+                _refuse_deep_sections(root, path)  # which has always been reported first
+                raise InvalidXMLError(f"value out of range: {exc}", path=path, line=_line(elem)) from None
+    if _nest_too_deeply(plans):
+        _refuse_deep_sections(root, path)
     return tuple(plans)
 
 
