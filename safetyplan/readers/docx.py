@@ -26,9 +26,9 @@ document (table cells included), so a message can point at "paragraph 37".
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
-from lxml import etree
 
 from ..document import Block, Cell, Document, Paragraph, Row, Table
 from ..errors import UnreadableFileError
@@ -36,6 +36,9 @@ from ..hookspecs import Reader, ReadResult, hookimpl
 from .safexml import parse_xml
 from .wordnumbering import Numbering, to_int
 from .ziplimits import SafeZip, resolve_target
+
+if TYPE_CHECKING:  # lxml is imported by safexml when a document is read
+    from lxml import etree
 
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from lxml import etree
-from lxml import html as lxml_html
+from typing import TYPE_CHECKING
 
 from ..document import Block, Cell, Document, Paragraph, Row, Table
 from ..errors import UnreadableFileError, UnsafeFileError
 from ..hookspecs import Reader, ReadResult, hookimpl
 from .encoding import decode
+
+if TYPE_CHECKING:  # lxml is imported when a page is read, not when the reader is registered
+    from lxml import etree
 
 MAX_DEPTH = 250
 """Nesting at which libxml2 (limit 255) may already have dropped content."""
@@ -269,6 +270,9 @@ class HtmlReader:
             data, path=path, declared=declared.group(1).decode("ascii") if declared else None
         )
         text = _XML_DECL.sub("", text, count=1)
+        from lxml import etree
+        from lxml import html as lxml_html
+
         parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
         try:
             root = lxml_html.document_fromstring(text, parser=parser)

@@ -12,11 +12,12 @@ keeps libxml2's default limits on depth and text size.
 from __future__ import annotations
 
 import codecs
-from typing import Literal
-
-from lxml import etree
+from typing import TYPE_CHECKING, Literal
 
 from ..errors import UnreadableFileError, UnsafeFileError
+
+if TYPE_CHECKING:  # lxml is imported when a document is parsed, keeping start-up light
+    from lxml import etree
 
 PROLOG_WINDOW = 256 * 1024
 """How far into a file the root element must begin; a genuine prolog (an XML
@@ -29,6 +30,8 @@ where the root element does not begin within it is the whole window read."""
 
 def make_parser() -> etree.XMLParser:
     """A parser that loads no DTD, resolves no entity and opens no URL."""
+    from lxml import etree
+
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -47,6 +50,8 @@ def parse_xml(data: bytes, *, path: str | None = None, part: str | None = None) 
     ``part`` names the member of a package being parsed (``word/document.xml``)
     so that the message says where the problem is.
     """
+    from lxml import etree
+
     where = f" in {part}" if part else ""
     refuse_doctype(data, path=path, part=part)
     try:

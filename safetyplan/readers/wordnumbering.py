@@ -11,8 +11,12 @@ formats each level (decimal, 一二三, ①②③, letters, Roman numerals).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
-from lxml import etree
+
+if TYPE_CHECKING:  # only the parsed elements are handled here
+    from lxml import etree
 
 LEVELS = 9
 _MAX_COUNTER = 1_000_000
