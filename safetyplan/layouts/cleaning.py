@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from ..document import Paragraph
+from .lazyre import LazyPattern
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]*")
@@ -32,9 +33,10 @@ _BULLET = re.compile(r"^\s{0,6}[•·●◆■▪]\s{0,3}")
 # Characters written without spaces between them in Chinese text: CJK
 # ideographs, CJK and full-width punctuation, and the full-width forms.
 _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’—…·"
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0](?=[{_CJK}])")
-_CJK_WIDE_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]{{2,}}(?=[{_CJK}])")
+# Classes spanning the CJK blocks take milliseconds to compile: on first use.
+_CJK_CHAR = LazyPattern(f"[{_CJK}]")
+_CJK_GAP = LazyPattern(rf"(?<=[{_CJK}])[ \t\u3000\u00a0](?=[{_CJK}])")
+_CJK_WIDE_GAP = LazyPattern(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]{{2,}}(?=[{_CJK}])")
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]{2,}")
 
 PAGE_NUMBER = re.compile(
@@ -83,8 +85,8 @@ def tidy(text: str) -> str:
     a wider gap separates two fields (``联系人：胡美河      联系电话：…``)
     and becomes one space, as do runs of spaces elsewhere; ends trimmed."""
     text = text.strip()
-    text = _CJK_GAP.sub("", text)
-    text = _CJK_WIDE_GAP.sub(" ", text)
+    text = _CJK_GAP.compiled.sub("", text)
+    text = _CJK_WIDE_GAP.compiled.sub(" ", text)
     return _SPACE_RUN.sub(" ", text)
 
 
@@ -111,7 +113,7 @@ def is_page_number(text: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
-    return bool(_CJK_CHAR.search(text))
+    return bool(_CJK_CHAR.compiled.search(text))
 
 
 def ends_sentence(text: str) -> bool:

@@ -22,6 +22,7 @@ import datetime as _dt
 import re
 
 from ..model import Deadline
+from .lazyre import LazyPattern
 from .numbering import chinese_to_int
 
 _CN = "一二三四五六七八九十"
@@ -29,7 +30,7 @@ _NUM = rf"(?:[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"
 _YEAR = r"[0-9０-９]{4}"
 _S = r"\s{0,2}"
 
-_DATE = re.compile(
+_DATE = LazyPattern(  # compiled on first use: it takes a millisecond
     rf"(?P<year>{_YEAR}){_S}年{_S}(?P<yend>[底末])(?P<ybefore>之前|以前|前)?"
     rf"|(?P<rel>今|本|明)?年{_S}(?P<yend2>[底末])(?P<ybefore2>之前|以前|前)"
     rf"|(?:(?P<myear>{_YEAR}){_S}年{_S})?(?P<month>{_NUM}){_S}月{_S}"
@@ -51,7 +52,7 @@ _RANGE_BEFORE = re.compile(rf"[0-9０-９{_CN}月日号初旬底末起始年]{_S
 _REFERENCE_BEFORE = ("截至", "截止", "截止到", "截止至", "自", "从")
 _EVERY_BEFORE = re.compile(r"每(?:年|年度)?\s{0,2}$")
 
-_RECURRENCE = re.compile(
+_RECURRENCE = LazyPattern(  # compiled on first use, as _DATE
     rf"(?:至少{_S})?每{_S}(?:(?P<n>[0-9０-９]{{1,2}}|[{_CN}两]){_S}个?)?{_S}"
     rf"(?:(?P<week>周|星期)(?:[一二三四五六日天1-7](?![0-9０-９]{{0,2}}[次个]))?"
     rf"(?:{_S}[0-9０-９]{{1,2}}[:：][0-9]{{2}})?"
@@ -151,7 +152,7 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     the end of that tail.
     """
     out: list[Deadline] = []
-    for m in _DATE.finditer(text):
+    for m in _DATE.compiled.finditer(text):
         is_deadline, due = _due(m, year)
         if not is_deadline or _in_period_or_frequency(text, m.start(), m.end()):
             continue
@@ -174,7 +175,7 @@ def find_recurrences(text: str) -> list[Deadline]:
     """Every frequency running text sets (``每季度至少1次``, ``每2个月``,
     ``每周五17:00前``), in order, as Deadlines with a ``recurrence`` such as
     ``weekly`` or ``quarterly`` and no ``due``."""
-    return [Deadline(text=m.group(0).strip(), recurrence=_recurrence(m)) for m in _RECURRENCE.finditer(text)]
+    return [Deadline(text=m.group(0).strip(), recurrence=_recurrence(m)) for m in _RECURRENCE.compiled.finditer(text)]
 
 
 def parse_deadline_cell(text: str, year: int | None) -> Deadline:
