@@ -8,7 +8,6 @@ The pipeline is three steps, each a plugin lookup:
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from collections.abc import Mapping
@@ -73,6 +72,8 @@ def read_document(path: PathLike, *, max_bytes: int = MAX_INPUT_BYTES) -> Docume
     reader = registry.reader_for(Path(path).suffix, data[:4096], path=str(path))
     result = reader.call("reading", lambda: reader.obj.read(data, path=str(path)))
     if isinstance(result, Document):
+        import hashlib  # here: loading OpenSSL's hashes is a cost commands that read nothing need not pay
+
         return attrs.evolve(
             result,
             path=str(path),

@@ -33,6 +33,7 @@ import attrs
 
 from safetyplan.document import Cell, Row, Table
 from safetyplan.layouts.deadlines import find_deadlines, find_recurrences, parse_deadline_cell
+from safetyplan.layouts.lazyre import LazyPattern
 from safetyplan.layouts.numbering import match_label
 from safetyplan.layouts.units import merge_assignments, parse_units
 from safetyplan.model import Deadline, Measure, Note, Part, Role, Section, Span
@@ -51,11 +52,12 @@ IMPLEMENTS_THRESHOLD = 0.5
 """Share of a task's (weighted) bigrams an article must contain for the task
 to be recorded as implementing it."""
 
-_TASK_START = re.compile(r"\s{0,8}(\d{1,4})(?:\s{0,3}([.．、])(?![\d０-９])\s{0,3}|\s{1,8}|(?=[^\W\d_]))")
+# Unicode classes take a millisecond to compile: on first use.
+_TASK_START = LazyPattern(r"\s{0,8}(\d{1,4})(?:\s{0,3}([.．、])(?![\d０-９])\s{0,3}|\s{1,8}|(?=[^\W\d_]))")
 """A task number at the start of a task paragraph: ``1 各级…``, ``12．…``,
 ``3、…`` or a number directly before the text."""
 
-_INLINE_TASK = re.compile(r"[。；;！!？?]\s{0,8}(\d{1,4})(?:\s{0,3}([.．、])(?![\d０-９])\s{0,3}|\s{1,8})(?=\S)")
+_INLINE_TASK = LazyPattern(r"[。；;！!？?]\s{0,8}(\d{1,4})(?:\s{0,3}([.．、])(?![\d０-９])\s{0,3}|\s{1,8})(?=\S)")
 """A further task number inside a paragraph, after a sentence end:
 ``…进行举报。 58 及时核查…``."""
 
@@ -288,7 +290,7 @@ def _split_tasks(
         pieces: list[tuple[str, int, str]] = []
         cut = 0
         current = (label, number)
-        for m in _INLINE_TASK.finditer(body):
+        for m in _INLINE_TASK.compiled.finditer(body):
             value = int(m.group(1))
             if value != expected + 1:
                 continue
@@ -314,7 +316,7 @@ def _split_tasks(
 
 def _task_start(text: str) -> tuple[str, int, int] | None:
     """(label as written, number, end of label) for a paragraph opening with a task number."""
-    m = _TASK_START.match(text)
+    m = _TASK_START.compiled.match(text)
     if not m or m.end() >= len(text):
         return None
     if not m.group(2) and text[m.end()] in _COUNTER_AFTER_NUMBER:
