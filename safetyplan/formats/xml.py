@@ -305,7 +305,7 @@ def parse(data: bytes, *, path: str | None = None) -> etree._ElementTree:
             raise _DoctypeFound
         if declares is None:
             etree.fromstring(data, _safe_parser(target=_RefuseDoctype()))
-        root = etree.fromstring(data, _safe_parser(remove_comments=True, remove_pis=True))
+        root = etree.fromstring(data, _safe_parser(remove_comments=True, remove_pis=True, collect_ids=False))
     except _DoctypeFound:
         raise UnsafeFileError(
             "XML with a DOCTYPE refused: safetyplan XML has none, and DTDs can declare entities "
