@@ -6,7 +6,7 @@ field's kind, converter and element name, formatting tag names) costs far more
 than the XML work itself, so :func:`compile_codecs` turns it, once, into plain
 Python functions — ``write_Measure``, ``read_Measure``, … — in which every
 field is a few lines with its names and converters already in place, as attrs
-does for ``__init__``.  :func:`codec_source` shows the generated code.
+does for ``__init__``.  :attr:`Codecs.source` holds the generated code.
 
 Writing produces the text lxml's serialiser would (``pretty_print``: two-space
 indents up to libxml2's 30 levels, an element holding only text on one line, an
@@ -54,12 +54,6 @@ def _load_bool(text: str) -> bool:
     return text.strip() in ("true", "1")
 
 
-def _enum(cls: type[enum.Enum]) -> Scalar:
-    # dict look-ups both ways: an Enum's call and its ``value`` property are slow
-    texts = {member: str(member.value) for member in cls}
-    return Scalar(texts.__getitem__, {text: member for member, text in texts.items()}.__getitem__)
-
-
 TEXT: Final = Scalar(str, str, escapes=True)
 INTEGER: Final = Scalar(str, int)  # int() takes the surrounding whitespace XML allows
 BOOLEAN: Final = Scalar(lambda v: "true" if v else "false", _load_bool)
@@ -67,8 +61,10 @@ DATE: Final = Scalar(dt.date.isoformat, lambda s: dt.date.fromisoformat(s.strip(
 
 
 def enumeration(cls: type[enum.Enum]) -> Scalar:
-    """An enumeration written as its member's value."""
-    return _enum(cls)
+    """An enumeration written as its member's value (looked up in dicts both
+    ways: an Enum's call and its ``value`` property are slow)."""
+    texts = {member: str(member.value) for member in cls}
+    return Scalar(texts.__getitem__, {text: member for member, text in texts.items()}.__getitem__)
 
 
 # -- escaping and refusing ---------------------------------------------------------
@@ -459,8 +455,8 @@ class Codecs:
 def compile_codecs(shapes: Shapes, namespace: str, indent: tuple[str, ...]) -> Codecs:
     """One write and one read function for each class of ``shapes``, for
     elements in ``namespace`` indented by ``indent[level]``."""
-    leaves = {m: fs for m, fs in shapes.items() if all(isinstance(f, Attr) for f in fs)}
-    src = _Source(namespace, leaves)  # type: ignore[arg-type]  # the filter above makes them Attrs
+    attributes = {m: tuple(f for f in fs if isinstance(f, Attr)) for m, fs in shapes.items()}
+    src = _Source(namespace, {m: fs for m, fs in attributes.items() if len(fs) == len(shapes[m])})
     for model, fields in shapes.items():
         _writer(src, model, fields)
         _reader(src, model, fields)
