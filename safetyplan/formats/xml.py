@@ -77,6 +77,7 @@ from .xmlcodec import (
     Unwritable,
     compile_codecs,
     enumeration,
+    flush,
     refusal,
 )
 
@@ -178,26 +179,6 @@ _CODECS: Final = compile_codecs(SHAPES, NAMESPACE, _INDENT)
 
 _DECLARATION: Final = "<?xml version='1.0' encoding='UTF-8'?>\n"
 _XMLNS: Final = f' xmlns="{NAMESPACE}"'
-_CONTROL_BYTES: Final = tuple(bytes([c]) for c in range(0x20) if chr(c) not in "\t\n\r")
-"""C0 controls XML 1.0 cannot hold, as UTF-8 writes them (never inside
-another character's bytes)."""
-
-_BLOCK: Final = 1 << 16
-"""How much of a document each round of searches covers: small enough to
-stay in the processor's cache while every character is looked for, so a
-large document costs no more per byte than a small one."""
-
-
-def _holds_non_xml(text: str, data: bytes) -> bool:
-    """Whether the written document holds a character XML 1.0 cannot (the
-    C0 controls in its UTF-8 ``data``, U+FFFE and U+FFFF in its ``text``;
-    encoding has already refused lone surrogates)."""
-    for start in range(0, len(data), _BLOCK):
-        if any(data.find(c, start, start + _BLOCK) >= 0 for c in _CONTROL_BYTES):
-            return True
-    return any(
-        text.find(c, start, start + _BLOCK) >= 0 for start in range(0, len(text), _BLOCK) for c in "\ufffe\uffff"
-    )
 
 
 def _document(plans: list[Plan], *, several: bool) -> bytes:
@@ -205,29 +186,28 @@ def _document(plans: list[Plan], *, several: bool) -> bytes:
     plan's ``<plan>`` document: the bytes lxml would serialise (UTF-8,
     indented; indentation never touches text content).
 
-    Text XML 1.0 cannot hold is looked for once, in the whole document; only a
-    document holding some is walked again to name the field at fault."""
+    Text XML 1.0 cannot hold is looked for in the written text, not value by
+    value; only a document holding some is walked again to name the field at
+    fault."""
     for plan in plans:
         check_depth(plan, "XML")
     write = _CODECS.write[Plan]
     out: list[str] = [_DECLARATION]
+    blocks: list[bytes] = []
     try:
         if not several:
-            write(plans[0], out, 0, "plan", _XMLNS)
+            write(plans[0], out, blocks, 0, "plan", _XMLNS)
         elif plans:
             out.append(f"<plans{_XMLNS}>\n")
             for plan in plans:
-                write(plan, out, 1, "plan")
+                write(plan, out, blocks, 1, "plan")
             out.append("</plans>\n")
         else:
             out.append(f"<plans{_XMLNS}/>\n")
-        text = "".join(out)
-        data = text.encode()  # fails on a lone surrogate
+        flush(out, blocks)
     except (Unwritable, UnicodeEncodeError) as exc:
         raise _refused(plans, several, exc) from None
-    if _holds_non_xml(text, data):
-        raise _refused(plans, several, None)
-    return data
+    return blocks[0] if len(blocks) == 1 else b"".join(blocks)
 
 
 def _refused(plans: list[Plan], several: bool, exc: Exception | None) -> Exception:

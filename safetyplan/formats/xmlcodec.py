@@ -12,8 +12,9 @@ Writing produces the text lxml's serialiser would (``pretty_print``: two-space
 indents up to libxml2's 30 levels, an element holding only text on one line, an
 empty one closed with ``/>``), escaping as libxml2 escapes.  A value is escaped
 only where it holds a character that needs it, which a few ``in`` tests decide;
-numbers, dates and enumerations never do.  Characters XML 1.0 cannot hold are
-looked for once in the whole document by the caller, not value by value.
+numbers, dates and enumerations never do.  The text is encoded, and searched
+for characters XML 1.0 cannot hold, a block at a time (:func:`flush`), not
+value by value.
 
 Reading takes a parsed, schema-valid element: each attribute is fetched by
 name, each child element is visited once and dispatched on its tag, and the
@@ -94,7 +95,35 @@ lone surrogates, U+FFFE and U+FFFF."""
 
 class Unwritable(Exception):
     """Raised by a write function for an object of a type the format has no
-    element for; :func:`refusal` says which and where."""
+    element for, and by :func:`flush` for text XML 1.0 cannot hold;
+    :func:`refusal` says which and where."""
+
+
+# -- written text, a block at a time ------------------------------------------------
+
+BLOCK: Final = 4096
+"""How many written pieces (a tag with its text) :func:`flush` encodes and
+searches at a time: few enough to stay in the processor's cache from being
+written to being encoded, so that a large plan costs no more per element than
+a small one."""
+
+_CONTROL_BYTES: Final = tuple(bytes([c]) for c in range(0x20) if chr(c) not in "\t\n\r")
+"""C0 controls XML 1.0 cannot hold, as UTF-8 writes them (never inside
+another character's bytes)."""
+
+
+def flush(out: list[str], blocks: list[bytes]) -> None:
+    """Move the pieces written to ``out`` into ``blocks`` as UTF-8.
+
+    This is where written text is checked, a block at a time rather than value
+    by value: encoding refuses lone surrogates (UnicodeEncodeError), and a C0
+    control other than tab, LF and CR, U+FFFE or U+FFFF raises Unwritable."""
+    text = "".join(out)
+    out.clear()
+    data = text.encode()
+    if "\ufffe" in text or "\uffff" in text or any(c in data for c in _CONTROL_BYTES):
+        raise Unwritable
+    blocks.append(data)
 
 
 def _text_refusal(text: str, where: str) -> OutputError | None:
@@ -203,10 +232,13 @@ class Child:
     name: str
     scalar: Scalar = TEXT
 
-    def write(self, src: _Source, owner: str) -> None:
-        src.emit(1, f"v = obj.{self.name}", "if v is not None:")
-        text = src.text_of(2, "v", self.scalar, f"{owner}_{self.name}")
-        src.emit(2, "out.append(" + _fstring("{inner}<", self.name, ">{", text, "}</", self.name, ">\n") + ")")
+    def present(self) -> str:
+        return f"obj.{self.name} is not None"
+
+    def write(self, src: _Source, owner: str, d: int) -> None:
+        src.emit(d, f"v = obj.{self.name}", "if v is not None:")
+        text = src.text_of(d + 1, "v", self.scalar, f"{owner}_{self.name}")
+        src.emit(d + 1, "out.append(" + _fstring("{inner}<", self.name, ">{", text, "}</", self.name, ">\n") + ")")
 
     def child_tags(self) -> dict[str, str]:
         return {self.name: self.name}
@@ -238,10 +270,13 @@ class Repeated:
     name: str
     tag: str
 
-    def write(self, src: _Source, owner: str) -> None:
-        src.emit(1, f"for v in obj.{self.name}:")
-        src.escaped(2, "v", attribute=False)
-        src.emit(2, "out.append(" + _fstring("{inner}<", self.tag, ">{v}</", self.tag, ">\n") + ")")
+    def present(self) -> str:
+        return f"obj.{self.name}"
+
+    def write(self, src: _Source, owner: str, d: int) -> None:
+        src.emit(d, f"for v in obj.{self.name}:")
+        src.escaped(d + 1, "v", attribute=False)
+        src.emit(d + 1, "out.append(" + _fstring("{inner}<", self.tag, ">{v}</", self.tag, ">\n") + ")")
 
     def child_tags(self) -> dict[str, str]:
         return {self.tag: self.name}
@@ -263,16 +298,19 @@ class Headings:
     name: str
     optional: bool = False
 
-    def write(self, src: _Source, owner: str) -> None:
+    def present(self) -> str:
+        return f"obj.{self.name} is not None" if self.optional else f"obj.{self.name}"
+
+    def write(self, src: _Source, owner: str, d: int) -> None:
         name = self.name
-        src.emit(1, f"v = obj.{name}")
+        src.emit(d, f"v = obj.{name}")
         if self.optional:
-            src.emit(1, "if v is not None and not v:", "    out.append(" + _fstring("{inner}<", name, "/>\n") + ")")
-        src.emit(1, "if v:", "    out.append(" + _fstring("{inner}<", name, ">\n") + ")")
-        src.emit(2, "deeper = INDENT[level + 2]", "for h in v:")
-        src.escaped(3, "h", attribute=False)
-        src.emit(3, "out.append(" + _fstring("{deeper}<heading>{h}</heading>\n") + ")")
-        src.emit(2, "out.append(" + _fstring("{inner}</", name, ">\n") + ")")
+            src.emit(d, "if v is not None and not v:", "    out.append(" + _fstring("{inner}<", name, "/>\n") + ")")
+        src.emit(d, "if v:", "    out.append(" + _fstring("{inner}<", name, ">\n") + ")")
+        src.emit(d + 1, "deeper = INDENT[level + 2]", "for h in v:")
+        src.escaped(d + 2, "h", attribute=False)
+        src.emit(d + 2, "out.append(" + _fstring("{deeper}<heading>{h}</heading>\n") + ")")
+        src.emit(d + 1, "out.append(" + _fstring("{inner}</", name, ">\n") + ")")
 
     def child_tags(self) -> dict[str, str]:
         return {self.name: self.name}
@@ -293,20 +331,23 @@ class Node:
     cls: type[Any]
     tag: str | None = None
 
-    def write(self, src: _Source, owner: str) -> None:
+    def present(self) -> str:
+        return f"obj.{self.name} is not None"
+
+    def write(self, src: _Source, owner: str, d: int) -> None:
         cls = src.value(self.cls.__name__, self.cls)
         tag = self.tag or self.name
-        src.emit(1, f"v = obj.{self.name}", "if v is not None:")
-        src.emit(2, f"if type(v) is not {cls}:", "    raise Unwritable")
+        src.emit(d, f"v = obj.{self.name}", "if v is not None:")
+        src.emit(d + 1, f"if type(v) is not {cls}:", "    raise Unwritable")
         leaf = src.leaves.get(self.cls)
         if leaf is None:
-            src.emit(2, f"write_{cls}(v, out, level + 1, {tag!r})")
+            src.emit(d + 1, f"write_{cls}(v, out, blocks, level + 1, {tag!r})")
             return
         # an element holding only attributes (a span, a text range) is written in place
-        src.emit(2, "s = " + _fstring("{inner}<", tag))
+        src.emit(d + 1, "s = " + _fstring("{inner}<", tag))
         for field in leaf:
-            field.write(src, cls, 2, "v", "s")
-        src.emit(2, "out.append(s + '/>\\n')")
+            field.write(src, cls, d + 1, "v", "s")
+        src.emit(d + 1, "out.append(s + '/>\\n')")
 
     def child_tags(self) -> dict[str, str]:
         return {self.tag or self.name: self.name}
@@ -334,12 +375,18 @@ class Nodes:
     name: str
     tags: Mapping[str, type[Any]]
 
-    def write(self, src: _Source, owner: str) -> None:
-        src.emit(1, f"for v in obj.{self.name}:", "    cls = type(v)")
+    def present(self) -> str:
+        return f"obj.{self.name}"
+
+    def write(self, src: _Source, owner: str, d: int) -> None:
+        src.emit(d, f"for v in obj.{self.name}:", "    cls = type(v)")
         for i, (tag, model) in enumerate(self.tags.items()):
             cls = src.value(model.__name__, model)
-            src.emit(2, f"{'el' if i else ''}if cls is {cls}:", f"    write_{cls}(v, out, level + 1, {tag!r})")
-        src.emit(2, "else:", "    raise Unwritable")
+            src.emit(
+                d + 1, f"{'el' if i else ''}if cls is {cls}:", f"    write_{cls}(v, out, blocks, level + 1, {tag!r})"
+            )
+        src.emit(d + 1, "else:", "    raise Unwritable")
+        src.emit(d + 1, "if len(out) > BLOCK:", "    flush(out, blocks)")
 
     def child_tags(self) -> dict[str, str]:
         return dict.fromkeys(self.tags, self.name)
@@ -383,10 +430,12 @@ def _attributes_read(src: _Source, model: type[Any], fields: Iterable[Field], de
 
 
 def _writer(src: _Source, model: type[Any], fields: tuple[Field, ...]) -> None:
-    """``write_X(obj, out, level, tag, declare="")``: append ``obj`` to the
-    list ``out`` as a ``tag`` element at depth ``level``."""
+    """``write_X(obj, out, blocks, level, tag, declare="")``: append ``obj``
+    to the list ``out`` as a ``tag`` element at depth ``level``; between the
+    items of a tuple, :func:`flush` moves ``out`` into ``blocks`` once it holds
+    :data:`BLOCK` pieces."""
     owner = model.__name__
-    src.emit(0, f"def write_{owner}(obj, out, level, tag, declare=''):")
+    src.emit(0, f"def write_{owner}(obj, out, blocks, level, tag, declare=''):")
     src.emit(1, "indent = INDENT[level]", "start = " + _fstring("{indent}<{tag}{declare}"))
     for field in fields:
         if isinstance(field, Attr):
@@ -400,12 +449,13 @@ def _writer(src: _Source, model: type[Any], fields: tuple[Field, ...]) -> None:
         src.emit(1, "out.append(" + _fstring("{start}>{v}</{tag}>\n") + ")")
     elif not children:
         src.emit(1, "out.append(start + '/>\\n')")
-    else:
-        src.emit(1, "inner = INDENT[level + 1]", "at = len(out)", "out.append(start)")
+    else:  # an element with nothing inside closes itself
+        src.emit(1, f"if {' or '.join(f.present() for f in children)}:")
+        src.emit(2, "out.append(start + '>\\n')", "inner = INDENT[level + 1]")
         for field in children:
-            field.write(src, owner)
-        src.emit(1, "if len(out) == at + 1:", "    out[at] = start + '/>\\n'", "else:")
-        src.emit(2, "out[at] = start + '>\\n'", "out.append(" + _fstring("{indent}</{tag}>\n") + ")")
+            field.write(src, owner, 2)
+        src.emit(2, "out.append(" + _fstring("{indent}</{tag}>\n") + ")")
+        src.emit(1, "else:", "    out.append(start + '/>\\n')")
     src.emit(0, "", "")
 
 
@@ -443,9 +493,10 @@ def _reader(src: _Source, model: type[Any], fields: tuple[Field, ...]) -> None:
 
 @attrs.frozen
 class Codecs:
-    """The generated functions: ``write[cls](obj, out, level, tag, declare="")``
-    appends the lines of ``obj``'s element to ``out``; ``read[cls](elem)``
-    builds the object."""
+    """The generated functions: ``write[cls](obj, out, blocks, level, tag,
+    declare="")`` writes ``obj``'s element, its lines appended to ``out`` and
+    moved into ``blocks`` as they pile up (see :func:`flush`);
+    ``read[cls](elem)`` builds the object."""
 
     write: Mapping[type[Any], Callable[..., None]]
     read: Mapping[type[Any], Callable[[Any], Any]]
@@ -469,6 +520,8 @@ def compile_codecs(shapes: Shapes, namespace: str, indent: tuple[str, ...]) -> C
         "escape_text": escape_text,
         "escape_attribute": escape_attribute,
         "Unwritable": Unwritable,
+        "BLOCK": BLOCK,
+        "flush": flush,
     }
     exec(compile(source, filename, "exec"), scope)  # our own code, generated from SHAPES
     return Codecs(
@@ -490,6 +543,7 @@ def refusal(obj: Any, where: str, shapes: Shapes) -> OutputError | None:
 
 __all__ = [
     "ATTRIBUTE_ESCAPES",
+    "BLOCK",
     "BOOLEAN",
     "DATE",
     "INTEGER",
@@ -512,5 +566,6 @@ __all__ = [
     "enumeration",
     "escape_attribute",
     "escape_text",
+    "flush",
     "refusal",
 ]
