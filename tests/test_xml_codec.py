@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 from strategies import plans
 
-from safetyplan.errors import UnsafeFileError
+from safetyplan.errors import OutputError, UnsafeFileError
 from safetyplan.formats import xml as sxml
 from safetyplan.formats import xmlcodec
 from safetyplan.model import Assignment, Deadline, Measure, Plan, Role, Section, Span, TextRange
@@ -94,6 +94,36 @@ def test_deep_sections_keep_libxml2s_deepest_indent() -> None:
     assert sxml.dumps(plan) == _lxml_document(plan)
 
 
+def _long_plan(measures: int, last_text: str = "末条") -> Plan:
+    children = tuple(
+        Measure(f"{i}.", i, f"第{i}条措施", assignments=(Assignment("区应急管理局", Role.LEAD),), span=Span(i, i))
+        for i in range(1, measures)
+    )
+    return Plan(
+        "长",
+        sections=(
+            Section(
+                "一、",
+                "总体",
+                children=(*children, Measure("末.", None, last_text)),
+            ),
+        ),
+    )
+
+
+def test_a_plan_written_in_several_blocks_is_the_same_document() -> None:
+    plan = _long_plan(3 * xmlcodec.BLOCK // 4)
+    data = sxml.dumps(plan)
+    assert data == _lxml_document(plan)
+    assert sxml.loads(data) == (plan,)
+
+
+def test_text_xml_cannot_hold_is_found_in_a_later_block() -> None:
+    plan = _long_plan(3 * xmlcodec.BLOCK // 4, last_text="响铃\x07")
+    with pytest.raises(OutputError, match=r"plan\.sections\[0\]\.children\[\d+\]\.text holds U\+0007"):
+        sxml.dumps(plan)
+
+
 def test_every_class_has_one_write_and_one_read_function() -> None:
     codecs = sxml._CODECS
     assert set(codecs.write) == set(codecs.read) == set(sxml.SHAPES)
@@ -104,7 +134,7 @@ def test_every_class_has_one_write_and_one_read_function() -> None:
 
 def test_a_tuple_of_the_wrong_class_is_refused_naming_it() -> None:
     plan = Plan("t", sections=(Section("一、", "s", children=(Span(1, 2),)),))  # type: ignore[arg-type]
-    with pytest.raises(Exception, match=r"plan\.sections\[0\]\.children\[0\] is a Span, not a Section or Measure"):
+    with pytest.raises(OutputError, match=r"plan\.sections\[0\]\.children\[0\] is a Span, not a Section or Measure"):
         sxml.dumps(plan)
 
 
