@@ -194,10 +194,31 @@ def make_plugin_manager(extra: Iterable[object] = (), *, entry_points: bool = Tr
             raise
         pm.register(module, name=modname)
     if entry_points:
-        pm.load_setuptools_entrypoints(PROJECT)
+        try:
+            pm.load_setuptools_entrypoints(PROJECT)
+        except Exception as exc:
+            raise _entry_point_failure(exc) from exc
     for plugin in extra:
         pm.register(plugin)
     return pm
+
+
+def _entry_point_failure(exc: Exception) -> PluginError:
+    """Name the installed plugin that failed to import, so a broken region
+    package is reported as itself and never as a crash of safetyplan."""
+    for ep in importlib.metadata.entry_points(group=PROJECT):
+        try:
+            ep.load()
+        except Exception as failure:
+            dist = ep.dist.metadata["name"] if ep.dist else "unknown distribution"
+            version = ep.dist.version if ep.dist else "?"
+            return PluginError(
+                f"plugin {ep.name!r} ({dist} {version}) failed to load: {type(failure).__name__}: {failure}",
+                plugin=ep.name,
+                distribution=dist,
+                hint="reinstall or uninstall that package; run with --debug for the traceback",
+            )
+    return PluginError(f"a plugin failed to load: {type(exc).__name__}: {exc}", plugin="?")
 
 
 @functools.cache
