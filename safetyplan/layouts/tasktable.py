@@ -40,6 +40,7 @@ from ..document import Cell, Document, Paragraph, Row, Table
 from ..hookspecs import Layout, hookimpl
 from ..model import Assignment, Attachment, Deadline, Measure, Note, Part, Plan, Role, Section, Span
 from .numbering import match_label
+from .units import split_top
 
 HEADER: tuple[str, ...] = ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")
 """The header row, column by column."""
@@ -76,8 +77,6 @@ _ATTACHMENT = re.compile(ATTACHMENT_PREFIX + r"\s{0,3}([0-9０-９一二三四�
 _YEAR = re.compile(r"(\d{4})\s{0,2}年?")
 _DATE = re.compile(r"(\d{4})\s{0,2}年\s{0,2}(\d{1,2})\s{0,2}月\s{0,2}(\d{1,2})\s{0,2}日")
 _NUMBER = re.compile(r"\d{1,9}")
-_OPEN = "（(［[【〔"
-_CLOSE = "）)］]】〕"
 _SEPARATORS = "、，,；;\n \t\u3000"
 
 
@@ -137,20 +136,7 @@ def unit_cells(assignments: Sequence[Assignment]) -> tuple[list[str], list[str],
 def split_units(text: str) -> list[str]:
     """Unit names in one cell paragraph: split on ``、，,；;`` and spaces
     outside brackets."""
-    names: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif ch in _SEPARATORS and depth == 0:
-            names.append(text[start:i])
-            start = i + 1
-    names.append(text[start:])
-    if depth:  # an unclosed bracket: do not let it swallow the rest of the list
-        names = re.split(r"[、，,；;\s]", text)
+    names = split_top(text, _SEPARATORS, unclosed_splits=True)
     return [n.strip() for n in names if n.strip()]
 
 

@@ -67,39 +67,38 @@ _LABEL = re.compile(r"([^\s：:，,、；;。（()）]{2,10}?(?:单位|部门))\
 as ``责区任单位：`` — short, ending in 单位/部门, naming a role (checked in
 :func:`_read_label`)."""
 
-_VERBS: tuple[tuple[str, Role], ...] = tuple(
-    sorted(
-        (
-            ("按照职责分工负责", Role.RESPONSIBLE),
-            ("按职责分工负责", Role.RESPONSIBLE),
-            ("按职责负责", Role.RESPONSIBLE),
-            ("分工负责", Role.RESPONSIBLE),
-            ("共同负责", Role.RESPONSIBLE),
-            ("具体负责", Role.RESPONSIBLE),
-            ("负责落实", Role.RESPONSIBLE),
-            ("分工落实", Role.RESPONSIBLE),
-            ("抓好落实", Role.RESPONSIBLE),
-            ("共同落实", Role.RESPONSIBLE),
-            ("负责", Role.RESPONSIBLE),
-            ("牵头负责", Role.LEAD),
-            ("牵头落实", Role.LEAD),
-            ("牵头推进", Role.LEAD),
-            ("牵头", Role.LEAD),
-            ("配合推进", Role.SUPPORT),
-            ("配合落实", Role.SUPPORT),
-            ("配合", Role.SUPPORT),
-            ("协同推进", Role.SUPPORT),
-            ("协同配合", Role.SUPPORT),
-            ("协同", Role.SUPPORT),
-            ("协助", Role.SUPPORT),
-            ("协办", Role.SUPPORT),
-            ("参与", Role.SUPPORT),
-            ("参加", Role.SUPPORT),
-        ),
-        key=lambda pair: -len(pair[0]),
-    )
+_VERBS: tuple[tuple[str, Role], ...] = (
+    ("按照职责分工负责", Role.RESPONSIBLE),
+    ("按职责分工负责", Role.RESPONSIBLE),
+    ("按职责负责", Role.RESPONSIBLE),
+    ("分工负责", Role.RESPONSIBLE),
+    ("共同负责", Role.RESPONSIBLE),
+    ("具体负责", Role.RESPONSIBLE),
+    ("负责落实", Role.RESPONSIBLE),
+    ("分工落实", Role.RESPONSIBLE),
+    ("抓好落实", Role.RESPONSIBLE),
+    ("共同落实", Role.RESPONSIBLE),
+    ("负责", Role.RESPONSIBLE),
+    ("牵头负责", Role.LEAD),
+    ("牵头落实", Role.LEAD),
+    ("牵头推进", Role.LEAD),
+    ("牵头", Role.LEAD),
+    ("配合推进", Role.SUPPORT),
+    ("配合落实", Role.SUPPORT),
+    ("配合", Role.SUPPORT),
+    ("协同推进", Role.SUPPORT),
+    ("协同配合", Role.SUPPORT),
+    ("协同", Role.SUPPORT),
+    ("协助", Role.SUPPORT),
+    ("协办", Role.SUPPORT),
+    ("参与", Role.SUPPORT),
+    ("参加", Role.SUPPORT),
 )
 """Role phrases that close a clause and bind to the names before it."""
+_VERB_ROLES: dict[str, Role] = dict(_VERBS)
+_VERB_LENGTHS: tuple[int, ...] = tuple(sorted({len(verb) for verb, _ in _VERBS}, reverse=True))
+"""The role phrases by text and their lengths, longest first: a clause's
+ending is looked up rather than compared with every phrase."""
 
 _ETC = re.compile(r"等(?:有关|相关|其他|其它|各)?(部门单位|单位部门|部门|单位|机构|机关|企业)?$")
 """A trailing ``等有关部门``: the named units before it stay; where it names a
@@ -114,47 +113,68 @@ _LEADING_WORDS = ("由",)
 _TRIM = " \t\r\n\u3000:：·•。.*#"
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^<>]{0,40}>")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 # --- splitting ----------------------------------------------------------------
 
 
-def split_top(text: str, separators: str) -> list[str]:
-    """``text`` split at any of ``separators`` outside parentheses."""
+@functools.cache
+def _splitters(separators: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For one set of separators: a pattern finding brackets and separators,
+    and one finding separators alone (text with no opener splits plainly)."""
+    chars = re.escape(separators)
+    return re.compile(f"[{re.escape(OPENERS + CLOSERS)}{chars}]"), re.compile(f"[{chars}]")
+
+
+_ANY_OPENER = re.compile(f"[{re.escape(OPENERS)}]")
+
+
+def split_top(text: str, separators: str, *, unclosed_splits: bool = False) -> list[str]:
+    """``text`` split at any of ``separators`` outside parentheses.
+
+    With ``unclosed_splits``, text whose last opener is never closed is split
+    at every separator, so a stray bracket in a table cell does not swallow
+    the rest of its list."""
+    brackets, plain = _splitters(separators)
+    if not _ANY_OPENER.search(text):
+        return plain.split(text)
     parts: list[str] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for m in brackets.finditer(text):
+        ch = m.group()
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in separators:
-            parts.append(text[start:i])
-            start = i + 1
+        elif depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
     parts.append(text[start:])
+    if depth and unclosed_splits:
+        return plain.split(text)
     return parts
 
 
 def _split_word(text: str, word: str) -> list[str]:
     """``text`` split at ``word`` outside parentheses."""
+    if word not in text:
+        return [text]
+    if not _ANY_OPENER.search(text):
+        return text.split(word)
     parts: list[str] = []
     depth = 0
     start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
+    for m in re.finditer(f"[{re.escape(OPENERS + CLOSERS)}]|{re.escape(word)}", text):
+        ch = m.group()
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and text.startswith(word, i):
-            parts.append(text[start:i])
-            i += len(word)
-            start = i
-            continue
-        i += 1
+        elif depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
     parts.append(text[start:])
     return parts
 
@@ -216,13 +236,13 @@ def _spaces(text: str, *, cell: bool) -> str:
 
 def _clean(name: str) -> str:
     name = name.strip(_TRIM).lstrip(CLOSERS + _TRIM)
-    if name.count("(") + name.count("（") < name.count(")") + name.count("）") and name[-1:] in CLOSERS:
+    if name[-1:] in CLOSERS and name.count("(") + name.count("（") < name.count(")") + name.count("）"):
         name = name[:-1].strip(_TRIM)
     return name
 
 
 def _has_text(name: str) -> bool:
-    return any(ch.isalnum() for ch in name)
+    return _ALNUM.search(name) is not None
 
 
 # --- markers ------------------------------------------------------------------
@@ -256,9 +276,10 @@ def _label_role(label: str) -> Role | None:
 
 def _read_verb(clause: str) -> tuple[Role, str] | None:
     """The role phrase a clause closes with (``牵头``, ``分工负责``) and the rest."""
-    for verb, role in _VERBS:
-        if clause.endswith(verb):
-            return role, clause[: -len(verb)]
+    for length in _VERB_LENGTHS:
+        role = _VERB_ROLES.get(clause[-length:])
+        if role is not None and len(clause) >= length:
+            return role, clause[:-length]
     return None
 
 
@@ -404,6 +425,7 @@ _Placed = tuple[int, int, tuple[Assignment, ...]]
 
 
 _BOOK_TITLE = re.compile(r"《[^《》\n]{0,300}》")
+_BRACKET = re.compile(f"[{re.escape(OPENERS + CLOSERS)}]")
 _SENTENCE_END = "。；;！!？?：:\n"
 """What may stand before a list that follows a sentence."""
 _CLOSING_MARKS = "。；;！!？?\n"
@@ -429,17 +451,19 @@ def bracket_pairs(text: str) -> list[tuple[int, int]]:
     also keeps the work linear however deep brackets nest.  The first and
     the last opener never closed run to the end of the text: a list cut off
     by the end of a measure."""
-    shielded = bytearray(len(text))
-    for m in _BOOK_TITLE.finditer(text):
-        shielded[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    titles = [m.span() for m in _BOOK_TITLE.finditer(text)] if "《" in text else []
+    t = 0
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
-        if shielded[i]:
+    for m in _BRACKET.finditer(text):
+        i = m.start()
+        while t < len(titles) and titles[t][1] <= i:
+            t += 1
+        if t < len(titles) and titles[t][0] <= i:
             continue
-        if ch in OPENERS:
+        if m.group() in OPENERS:
             stack.append(i)
-        elif ch in CLOSERS and stack:
+        elif stack:
             pairs.append((stack.pop(), i + 1))
     pairs.sort()
     shallow: list[tuple[int, int]] = []
@@ -595,7 +619,7 @@ def _cover(text: str, placed: Sequence[_Placed]) -> list[UnitList]:
         covers = TextRange(covered_from, stop)
         if stop <= covered_from and out:
             covers = out[-1].covers
-        covered = tuple(attrs.evolve(a, applies_to=covers) for a in assignments)
+        covered = tuple(Assignment(a.unit, a.role, a.canonical, covers) for a in assignments)
         out.append(UnitList(start, end, covered, covers))
         covered_from = end
         while covered_from < len(text) and text[covered_from] in _SKIP_AFTER:
