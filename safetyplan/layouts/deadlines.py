@@ -30,7 +30,14 @@ _NUM = rf"(?:[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"
 _YEAR = r"[0-9０-９]{4}"
 _S = r"\s{0,2}"
 
+_DATE_START = rf"[0-9０-９{_CN}今本明年第上下]"
+"""Every character a date phrase can begin with.  The phrase's alternatives
+all open with optional parts, so the engine would try each of them at every
+position of a text; a lookahead on this class turns most positions away at
+once."""
+
 _DATE = LazyPattern(  # compiled on first use: it takes a millisecond
+    rf"(?={_DATE_START})(?:"
     rf"(?P<year>{_YEAR}){_S}年{_S}(?P<yend>[底末])(?P<ybefore>之前|以前|前)?"
     rf"|(?P<rel>今|本|明)?年{_S}(?P<yend2>[底末])(?P<ybefore2>之前|以前|前)"
     rf"|(?:(?P<myear>{_YEAR}){_S}年{_S})?(?P<month>{_NUM}){_S}月{_S}"
@@ -38,6 +45,7 @@ _DATE = LazyPattern(  # compiled on first use: it takes a millisecond
     rf"{_S}(?P<before>之前|以前|前)?"
     rf"|(?:(?P<qyear>{_YEAR}){_S}年{_S})?第?(?P<quarter>[一二三四1-4]){_S}季度{_S}[末底]{_S}(?P<qbefore>之前|以前|前)?"
     rf"|(?:(?P<hyear>{_YEAR}){_S}年{_S})?(?P<half>[上下])半年{_S}[末底]?{_S}(?P<hbefore>之前|以前|前)"
+    ")"
 )
 """One date phrase; which alternatives are completion dates is decided in
 :func:`_due` (a bare month or a bare day date is none)."""
@@ -52,8 +60,8 @@ _RANGE_BEFORE = re.compile(rf"[0-9０-９{_CN}月日号初旬底末起始年]{_S
 _REFERENCE_BEFORE = ("截至", "截止", "截止到", "截止至", "自", "从")
 _EVERY_BEFORE = re.compile(r"每(?:年|年度)?\s{0,2}$")
 
-_RECURRENCE = LazyPattern(  # compiled on first use, as _DATE
-    rf"(?:至少{_S})?每{_S}(?:(?P<n>[0-9０-９]{{1,2}}|[{_CN}两]){_S}个?)?{_S}"
+_RECURRENCE = LazyPattern(  # compiled on first use, as _DATE; the lookahead as _DATE_START's
+    rf"(?=[至每])(?:至少{_S})?每{_S}(?:(?P<n>[0-9０-９]{{1,2}}|[{_CN}两]){_S}个?)?{_S}"
     rf"(?:(?P<week>周|星期)(?:[一二三四五六日天1-7](?![0-9０-９]{{0,2}}[次个]))?"
     rf"(?:{_S}[0-9０-９]{{1,2}}[:：][0-9]{{2}})?"
     rf"|(?P<year>年度|年)(?:{_S}{_NUM}{_S}月{_S}(?:[底末]|[上中下]旬|{_NUM}{_S}[日号])?)?"
@@ -152,6 +160,10 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     the end of that tail.
     """
     out: list[Deadline] = []
+    if "年" not in text and "月" not in text and "季" not in text:
+        # Every date phrase names a year, a month or a quarter: most clauses
+        # (unit lists, prose) name none and need no scan.
+        return out
     for m in _DATE.compiled.finditer(text):
         is_deadline, due = _due(m, year)
         if not is_deadline or _in_period_or_frequency(text, m.start(), m.end()):
@@ -175,6 +187,8 @@ def find_recurrences(text: str) -> list[Deadline]:
     """Every frequency running text sets (``每季度至少1次``, ``每2个月``,
     ``每周五17:00前``), in order, as Deadlines with a ``recurrence`` such as
     ``weekly`` or ``quarterly`` and no ``due``."""
+    if "每" not in text:
+        return []
     return [Deadline(text=m.group(0).strip(), recurrence=_recurrence(m)) for m in _RECURRENCE.compiled.finditer(text)]
 
 
