@@ -55,35 +55,33 @@ class Label:
     end: int
 
 
-_LABEL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cn_paren", re.compile(rf"[（(]\s{{0,3}}({CN_NUMERAL})\s{{0,3}}[）)]")),
-    ("cn", re.compile(rf"({CN_NUMERAL})\s{{0,3}}[、．.]")),
-    ("arabic_paren", re.compile(r"[（(]\s{0,3}(\d{1,3})\s{0,3}[）)]")),
+_LABEL = re.compile(
+    r"(?P<lead>[\s#*>]*+)"  # whitespace and Markdown marks before the label
+    rf"(?:[（(]\s{{0,3}}(?P<cn_paren>{CN_NUMERAL})\s{{0,3}}[）)]"
+    rf"|(?P<cn>{CN_NUMERAL})\s{{0,3}}[、．.]"
+    r"|[（(]\s{0,3}(?P<arabic_paren>\d{1,3})\s{0,3}[）)]"
     # ``5.12`` opens no item, but ``25.2022年8月底前…`` is item 25 starting with a year.
-    ("arabic", re.compile(r"(\d{1,3})\s{0,2}(?:[.．](?!\d)|[.．](?=\d{4}\s{0,2}年)|、)")),
+    r"|(?P<arabic>\d{1,3})\s{0,2}(?:[.．](?!\d)|[.．](?=\d{4}\s{0,2}年)|、))"
+    r"[ \u3000\t]*+"
 )
+"""A label in each numbering style, tried in this order, with what stands
+around it: one match reads the whole label, and the group of its number
+(the last group that matched) names the style."""
+
+_GAP = " \u3000\t"
+"""Spaces between a label and its text (no label ends in one)."""
 
 
 def match_label(line: str) -> Label | None:
     """The numbering label at the start of ``line`` (leading whitespace and
     Markdown marks skipped), or None."""
-    start = 0
-    n = len(line)
-    while start < n and (line[start].isspace() or line[start] in "#*>"):
-        start += 1
-    for kind, pattern in _LABEL_PATTERNS:
-        m = pattern.match(line, start)
-        if m:
-            try:
-                number = chinese_to_int(m.group(1))
-            except ValueError:
-                continue
-            raw = re.sub(r"\s+", "", m.group(0))
-            end = m.end()
-            while end < n and line[end] in " \u3000\t":
-                end += 1
-            return Label(kind, raw, number, end)
-    return None
+    m = _LABEL.match(line)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    assert kind is not None
+    raw = line[m.end("lead") : m.end()].rstrip(_GAP)
+    return Label(kind, "".join(raw.split()), chinese_to_int(m.group(kind)), m.end())
 
 
 __all__ = ["CN_NUMERAL", "Label", "chinese_to_int", "match_label"]
