@@ -27,17 +27,23 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]*")
 _MD_QUOTE = re.compile(r"^\s{0,3}>[ \t]?")
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-_RULE_MARKS = frozenset("-*_=—–")
 _BULLET = re.compile(r"^\s{0,6}[•·●◆■▪]\s{0,3}")
+_RULE = re.compile(r"\s*+(?:[-*_=—–]\s*+){3,}+")
+"""Three rule marks or more and nothing else but whitespace: a line of
+text fails at its first character, however long it is."""
 
 # Characters written without spaces between them in Chinese text: CJK
 # ideographs, CJK and full-width punctuation, and the full-width forms.
 _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’—…·"
 # Classes spanning the CJK blocks take milliseconds to compile: on first use.
 _CJK_CHAR = LazyPattern(f"[{_CJK}]")
-_CJK_GAP = LazyPattern(rf"(?<=[{_CJK}])[ \t\u3000\u00a0](?=[{_CJK}])")
-_CJK_WIDE_GAP = LazyPattern(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]{{2,}}(?=[{_CJK}])")
-_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]{2,}")
+# Each whitespace pattern opens with the space itself, not with a repeat or
+# a lookbehind, so that the engine skips to the next space in one scan; the
+# CJK character before it is checked from behind the space.
+_GAP = r"[ \t\u3000\u00a0]"
+_CJK_GAP = LazyPattern(rf"{_GAP}(?<=[{_CJK}].)(?=[{_CJK}])")
+_CJK_WIDE_GAP = LazyPattern(rf"{_GAP}(?<=[{_CJK}].){_GAP}+(?=[{_CJK}])")
+_SPACE_RUN = re.compile(rf"{_GAP}{_GAP}+")
 
 PAGE_NUMBER = re.compile(
     r"^\s{0,10}(?:[-—–－]\s{0,3}\d{1,4}\s{0,3}[-—–－]|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,3}[/，,]?\s{0,3}共\s{0,2}\d{1,4}\s{0,2}页)?"
@@ -67,9 +73,11 @@ the measure before it even when that measure ended in ``。``."""
 def strip_markup(text: str) -> str:
     """``text`` without Markdown heading, quote and emphasis marks, HTML tags
     and entities, and bullet glyphs; inner text is kept as written."""
-    text = _MD_HEADING.sub("", text)
-    text = _MD_QUOTE.sub("", text)
-    text = _BULLET.sub("", text)
+    # Each mark stands at the start of the line only: a match, not a scan.
+    for mark in (_MD_HEADING, _MD_QUOTE, _BULLET):
+        m = mark.match(text)
+        if m:
+            text = text[m.end() :]
     if "<" in text:
         text = _TAG.sub("", text)
     if "&" in text:
@@ -103,8 +111,7 @@ def squeeze(text: str) -> str:
 
 def is_rule(text: str) -> bool:
     """A horizontal rule (``---``, ``***``, ``———``): layout, not text."""
-    marks = squeeze(text)
-    return len(marks) >= 3 and set(marks) <= _RULE_MARKS
+    return _RULE.fullmatch(text) is not None
 
 
 def is_page_number(text: str) -> bool:
