@@ -9,9 +9,12 @@ same shape and imports to the same Plan.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import attrs
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -76,6 +79,21 @@ class Document:
     warnings: tuple[str, ...] = ()
     """What the reader had to repair (dropped control characters, a guessed
     encoding); reported by the command line, never fatal."""
+    _measured: dict[Callable[[Document], Any], Any] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False, hash=False
+    )
+
+    def measure(self, analysis: Callable[[Document], T]) -> T:
+        """``analysis(self)``, computed once for this document.
+
+        Every installed layout's ``detect`` runs on every document, and several
+        read the same measurements (how items are numbered, where unit lists
+        stand); an analysis asked for through here costs one reading however
+        many layouts ask.  The result lives as long as the document does, so
+        no reading is ever carried over to another file."""
+        if analysis not in self._measured:
+            self._measured[analysis] = analysis(self)
+        return self._measured[analysis]  # type: ignore[no-any-return]
 
     def paragraphs(self) -> Iterator[Paragraph]:
         for block in self.blocks:

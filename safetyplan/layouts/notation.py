@@ -11,7 +11,6 @@ export and on a Word file (whose headings carry styles instead of ``#``).
 
 from __future__ import annotations
 
-import functools
 import re
 
 import attrs
@@ -88,10 +87,13 @@ class Notation:
         return self.web_chrome > WEB_PAGE_CHROME
 
 
-@functools.lru_cache(maxsize=2)
 def read_notation(document: Document) -> Notation:
     """Measure the notation once per document: every regional layout's
     ``detect`` asks for it, so detection costs one reading, not one per layout."""
+    return document.measure(_measure_notation)
+
+
+def _measure_notation(document: Document) -> Notation:
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     lines, _ = clean_lines(paragraphs)
     # Judge whole paragraphs, however the source broke them into lines.
