@@ -109,6 +109,7 @@ _ROLE_NOTE = re.compile(r"[（(]((?:牵头|配合|协同|参与|协助|责任|�
 _FIELD = re.compile(r"[^\s：:，,、；;（()）]{1,8}[：:]")
 """Another field after a unit list (``完成时限：``): the list ends there."""
 _CONJUNCTIONS = ("以及", "和", "及", "与")
+_ANY_CONJUNCTION = re.compile("|".join(_CONJUNCTIONS))
 _LEADING_WORDS = ("由",)
 _TRIM = " \t\r\n\u3000:：·•。.*#"
 _SPACE = re.compile(r"\s+")
@@ -182,7 +183,7 @@ def _split_word(text: str, word: str) -> list[str]:
 def _split_conjoined(name: str) -> list[str]:
     """``区安委办和各安全专业委员会`` → two names; ``市文化和旅游局`` stays
     whole: a conjunction splits only where both sides are unit names."""
-    if len(name) > _MAX_NAME:
+    if len(name) > _MAX_NAME or _ANY_CONJUNCTION.search(name) is None:
         return [name]
     for word in _CONJUNCTIONS:
         parts = _split_word(name, word)
