@@ -42,6 +42,7 @@ attachments around the body) :func:`.official.read_plan` does all of it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -51,6 +52,7 @@ from .cleaning import (
     TERMINAL,
     Line,
     ends_sentence,
+    join_text,
     merge,
     squeeze,
     starts_as_continuation,
@@ -70,6 +72,10 @@ HEADLINE_MAX = 50
 
 _OPEN = "（(“‘《〈「『【["
 _CLOSE = "）)”’》〉」』】]"
+_HEADLINE_MARK = re.compile(f"[{re.escape(_OPEN + _CLOSE)}：:；;。]")
+"""The marks that decide where a headline ends: brackets and quotes, the
+full stop, and the colon or semicolon that rule a headline out."""
+_ROUND = re.compile(r"[（()）]")
 
 
 # ---------------------------------------------------------------- joining
@@ -89,10 +95,10 @@ def _unclosed(text: str) -> bool:
     """``text`` opens a bracket it does not close (a break fell inside a
     parenthetical: ``（责任单位`` / ``：区政数局…）``)."""
     depth = 0
-    for ch in text:
-        if ch in "（(":
+    for m in _ROUND.finditer(text):
+        if m.group() in "（(":
             depth += 1
-        elif ch in "）)" and depth:
+        elif depth:
             depth -= 1
     return depth > 0
 
@@ -136,16 +142,21 @@ def join_paragraphs(
     text = ""
     closed = False
     for line, label in zip(lines, labels, strict=True):
-        own = label is not None or (starts is not None and starts(line.text))
-        if group and not own and _continues(text, group_label, line.text, heading_kinds, width, closed):
+        # A date, a document number, a letterhead… is a line of its own.
+        starting = label is None and starts is not None and starts(line.text)
+        if (
+            group
+            and label is None
+            and not starting
+            and _continues(text, group_label, line.text, heading_kinds, width, closed)
+        ):
             group.append(line)
-            text = merge(group).text
+            text = join_text(text, line.text)  # the text merge(group) gives, a piece at a time
             continue
         if group:
             out.append(merge(group))
         group, group_label, text = [line], label, line.text
-        # A date, a document number, a letterhead… is a line of its own.
-        closed = label is None and starts is not None and starts(line.text)
+        closed = starting
     if group:
         out.append(merge(group))
     return out
@@ -185,20 +196,19 @@ def headline(text: str) -> str | None:
     and quotes, where that phrase is short enough to be a headline and more
     text follows; else None."""
     depth = 0
-    limit = min(len(text), HEADLINE_MAX + 12)
-    for i in range(limit):
-        ch = text[i]
+    for m in _HEADLINE_MARK.finditer(text, 0, HEADLINE_MAX + 12):
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "：:；;":
-            return None
         elif depth == 0 and ch == "。":
-            phrase = text[:i].strip()
-            rest = text[i + 1 :].strip()
+            phrase = text[: m.start()].strip()
+            rest = text[m.end() :].strip()
             if phrase and rest and len(squeeze(phrase)) <= HEADLINE_MAX:
                 return phrase
+            return None
+        elif depth == 0:
             return None
     return None
 
