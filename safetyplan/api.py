@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from .document import Document
+from .document import Document, reading
 from .errors import (
     AmbiguousLayoutError,
     NoLayoutError,
@@ -86,9 +86,10 @@ def read_document(path: PathLike, *, max_bytes: int = MAX_INPUT_BYTES) -> Docume
 def detect(document: Document) -> dict[str, float]:
     """Every installed layout's score for ``document``, best first."""
     scores: dict[str, float] = {}
-    for reg in get_registry().layouts:
-        score = reg.call("detection", lambda reg=reg: reg.obj.detect(document))  # type: ignore[misc]
-        scores[reg.obj.name] = max(0.0, min(1.0, float(score)))
+    with reading(document):
+        for reg in get_registry().layouts:
+            score = reg.call("detection", lambda reg=reg: reg.obj.detect(document))  # type: ignore[misc]
+            scores[reg.obj.name] = max(0.0, min(1.0, float(score)))
     return dict(sorted(scores.items(), key=lambda kv: -kv[1]))
 
 
@@ -120,7 +121,8 @@ def choose_layout(document: Document, region: str | None = None) -> Registered[L
 def parse(document: Document, region: str | None = None) -> list[Plan]:
     """Run a layout over a Document: every plan it holds, sources filled in."""
     layout = choose_layout(document, region)
-    plans = layout.call("parsing", lambda: layout.obj.parse(document))
+    with reading(document):
+        plans = layout.call("parsing", lambda: layout.obj.parse(document))
     return [
         attrs.evolve(
             plan,

@@ -9,12 +9,16 @@ same shape and imports to the same Plan.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+import contextlib
+import functools
+from collections.abc import Callable, Hashable, Iterator
+from contextvars import ContextVar
+from typing import Any, ParamSpec, TypeVar
 
 import attrs
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 @attrs.frozen
@@ -117,4 +121,48 @@ class Document:
         return "\n".join(out)
 
 
-__all__ = ["Block", "Cell", "Document", "Paragraph", "Row", "Table"]
+_READING: ContextVar[Document | None] = ContextVar("safetyplan_document_being_read", default=None)
+
+
+@contextlib.contextmanager
+def reading(document: Document) -> Iterator[Document]:
+    """Mark ``document`` as the one layouts are reading, for
+    :func:`per_document` functions called meanwhile (detection and parsing
+    run inside it)."""
+    token = _READING.set(document)
+    try:
+        yield document
+    finally:
+        _READING.reset(token)
+
+
+def per_document(function: Callable[P, T]) -> Callable[P, T]:
+    """Keep ``function``'s results for the document being read.
+
+    For pure functions of text that several layouts call on the same text —
+    detection by each layout, then the parse, read a measure's unit lists
+    again and again.  Inside :func:`reading` a call with arguments seen before
+    in this document returns the kept result; outside it, or for another
+    document, the function runs.  Results must be immutable (tuples, frozen
+    classes), since every caller gets the same object."""
+
+    @functools.wraps(function)
+    def remembered(*args: P.args, **kwargs: P.kwargs) -> T:
+        document = _READING.get()
+        if document is None:
+            return function(*args, **kwargs)
+        memos = document.measure(_new_memo)
+        key = (function, args, tuple(kwargs.items()))
+        if key not in memos:
+            memos[key] = function(*args, **kwargs)
+        return memos[key]  # type: ignore[no-any-return]
+
+    return remembered
+
+
+def _new_memo(document: Document) -> dict[Hashable, Any]:
+    """The store for one document's :func:`per_document` results."""
+    return {}
+
+
+__all__ = ["Block", "Cell", "Document", "Paragraph", "Row", "Table", "per_document", "reading"]

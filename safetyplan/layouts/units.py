@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ..document import per_document
 from ..hookspecs import hookimpl
 from ..model import Assignment, Role, TextRange
 from .deadlines import find_deadlines
@@ -366,6 +367,13 @@ def parse_units(text: str, *, role: Role = Role.RESPONSIBLE, cell: bool = False)
     ends at a full stop (a note such as ``以下各项工作均需…落实`` follows) or
     at a field of another kind (``完成时限：…``).
     """
+    return list(_parse_units(text, role, cell))
+
+
+@per_document
+def _parse_units(text: str, role: Role, cell: bool) -> tuple[Assignment, ...]:
+    """:func:`parse_units`, read once per document for each list: detection
+    and the parse read the same lists."""
     text = _spaces(_TAG.sub(" ", text) if cell else text, cell=cell)
     text = split_top(text, "。")[0]
 
@@ -400,7 +408,7 @@ def parse_units(text: str, *, role: Role = Role.RESPONSIBLE, cell: bool = False)
                     given = label_role
                 settle(given)
     settle(None)
-    return [Assignment(unit=name.unit, role=r or role, canonical=name.canonical) for name, r in out]
+    return tuple(Assignment(unit=name.unit, role=r or role, canonical=name.canonical) for name, r in out)
 
 
 # --- finding lists in running text --------------------------------------------
@@ -556,7 +564,14 @@ def find_unit_lists(text: str) -> list[UnitList]:
     measure.  Lists written back to back (``(牵头单位:…)(配合单位:…)``) cover
     the same text.
     """
-    return _cover(text, _place(text))
+    return list(_unit_lists(text))
+
+
+@per_document
+def _unit_lists(text: str) -> tuple[UnitList, ...]:
+    """:func:`find_unit_lists`, read once per document for each text: every
+    layout's detection and then the parse read the same measures."""
+    return tuple(_cover(text, _place(text)))
 
 
 def _place(text: str) -> list[_Placed]:
