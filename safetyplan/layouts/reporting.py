@@ -80,6 +80,8 @@ def find_reports(paragraphs: Iterable[str], year: int | None) -> tuple[Report, .
 def _in_person(paragraph: str) -> list[Report]:
     """Reports given in person at a set frequency (``每季度至少向政府主要负责人
     汇报1次…``, ``…每半年听取1次…报告``), in the order they are written."""
+    if "每" not in paragraph:  # no frequency in any of its clauses
+        return []
     found: list[tuple[int, Report]] = []
     for m in _CLAUSE.finditer(paragraph):
         clause = m.group(0).strip()
@@ -103,6 +105,8 @@ def _in_person(paragraph: str) -> list[Report]:
 
 def _clauses(paragraph: str) -> list[_Clause]:
     out: list[_Clause] = []
+    if not _VERB.search(paragraph):  # a clause's verb is the paragraph's too
+        return out
     for m in _CLAUSE.finditer(paragraph):
         text = m.group(0).strip()
         verbs = list(_VERB.finditer(text))
