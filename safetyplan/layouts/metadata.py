@@ -24,8 +24,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from ..document import Document, Paragraph
 from ..model import Note, Span
-from .cleaning import Line, ends_sentence, merge, squeeze
+from .cleaning import Line, clean_lines, ends_sentence, join_wrapped, merge, squeeze
 from .numbering import chinese_to_int, match_label
 from .units import split_top
 
@@ -197,6 +198,20 @@ def starts_own_line(text: str) -> bool:
     line above: a numbered item, a date, a 抄送 line, an attachment
     heading, a contact line…"""
     return match_label(text) is not None or classify(text) in _OWN_LINE
+
+
+def document_lines(document: Document) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
+    """``(lines, furniture)``: the document's paragraphs cleaned, with a
+    hard-wrapped extraction's lines rejoined (a line that
+    :func:`starts_own_line` is never joined to the one above), and the page
+    numbers set aside.  Detection reads these lines and so does the parser
+    that detection chose: they are read once per document."""
+    return document.measure(_read_lines)
+
+
+def _read_lines(document: Document) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
+    lines, furniture = clean_lines(b for b in document.blocks if isinstance(b, Paragraph))
+    return tuple(join_wrapped(lines, starts=starts_own_line)), tuple(furniture)
 
 
 def is_title_text(text: str) -> bool:
@@ -556,6 +571,7 @@ __all__ = [
     "Matter",
     "body_end",
     "classify",
+    "document_lines",
     "is_date_line",
     "is_org",
     "is_title_text",

@@ -16,8 +16,8 @@ import re
 import attrs
 
 from ..document import Document, Paragraph, Table
-from .cleaning import clean_lines, join_wrapped, squeeze
-from .metadata import DOC_NUMBER, Kind, classify, starts_own_line
+from .cleaning import squeeze
+from .metadata import DOC_NUMBER, Kind, classify, document_lines, starts_own_line
 from .numbering import match_label
 from .outline import headline, join_paragraphs
 from .units import find_unit_lists
@@ -95,17 +95,18 @@ def read_notation(document: Document) -> Notation:
 
 def _measure_notation(document: Document) -> Notation:
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
-    lines, _ = clean_lines(paragraphs)
+    lines, _ = document_lines(document)
     # Judge whole paragraphs, however the source broke them into lines.
-    texts = [ln.text for ln in join_paragraphs(join_wrapped(lines, starts=starts_own_line), starts=starts_own_line)]
+    texts = [ln.text for ln in join_paragraphs(lines, starts=starts_own_line)]
     head = [squeeze(t) for t in texts[:15]]
     counts = {"arabic_half": 0, "arabic_full": 0, "arabic_comma": 0, "cn": 0, "cn_paren": 0}
-    articles = items = unit_end = unit_any = headlines = restarts = 0
+    articles = items = unit_end = unit_any = headlines = restarts = phases = 0
     last_arabic = 0
     for text in texts:
         label = match_label(text)
         if label is None:
             continue
+        phases += bool(_PHASE.search(text))
         rest = text[label.end :]
         if label.kind == "arabic":
             stop = label.text[-1]
@@ -129,14 +130,15 @@ def _measure_notation(document: Document) -> Notation:
         letterhead=any(t.endswith("文件") and len(t) <= 44 for t in head),
         doc_number=any(DOC_NUMBER.fullmatch(t) for t in head),
         cover_letter=bool(_COVER_LETTER.search("".join(head[:8]))),
-        cc_line=any(classify(t) is Kind.CC for t in texts),
+        # Only a line opening with 抄 or 主 can be a 抄送 line: most need no classify.
+        cc_line=any(t.lstrip().startswith(("抄", "主")) and classify(t) is Kind.CC for t in texts),
         cn_paren_articles=articles,
         unit_list_end=unit_end / items if items else 0.0,
         unit_list_any=unit_any / items if items else 0.0,
         headline_items=headlines / items if items else 0.0,
         arabic_restarts=restarts,
         task_table=any(_is_task_table(t) for t in tables),
-        phases=sum(1 for t in texts if match_label(t) and _PHASE.search(t)),
+        phases=phases,
         form_fields=any(_FORM_FIELD.search(t) for t in texts),
         web_chrome=sum(1 for p in paragraphs if _WEB_CHROME.search(p.text)),
         **counts,

@@ -18,10 +18,10 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from ..document import Document, Paragraph, Table
+from ..document import Document, Table
 from ..model import Attachment, Note, Plan, Section, Span
-from .cleaning import Line, clean_lines, join_wrapped, merge, squeeze
-from .metadata import Kind, classify, locate, read_back_matter, read_front_matter, starts_own_line, year_of
+from .cleaning import Line, merge, squeeze
+from .metadata import Kind, classify, document_lines, locate, read_back_matter, read_front_matter, year_of
 from .outline import Outline, build_outline
 from .phases import find_phases
 from .reporting import find_reports
@@ -46,9 +46,7 @@ def read_plan(document: Document, *, region: str | None = None, tables: TableRea
     ``tables`` reads the tables of an attachment (a task table) into
     attachment sections; without it a table's rows are kept as the
     attachment's text, one tab-separated line per row."""
-    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
-    lines, furniture = clean_lines(paragraphs)
-    lines = join_wrapped(lines, starts=starts_own_line)
+    lines, furniture = document_lines(document)
     bounds = locate(lines)
     front = read_front_matter(lines[: bounds.title], lines[bounds.title : bounds.body])
     tail = lines[bounds.end :]
