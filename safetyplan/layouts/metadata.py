@@ -27,7 +27,7 @@ import attrs
 from ..document import Document, Paragraph
 from ..model import Note, Span
 from .cleaning import Line, clean_lines, ends_sentence, join_wrapped, merge, squeeze
-from .numbering import chinese_to_int, match_label
+from .numbering import chinese_to_int, has_label
 from .units import split_top
 
 # ------------------------------------------------------------------ notation
@@ -74,6 +74,10 @@ _MARKER = re.compile(
 )
 _LETTER_TITLE = re.compile(r"关于.{0,120}(?:通知|通报|意见函|函|批复|请示)$")
 _LETTER_VERB = re.compile(r"印发|转发|下发|征求|发布|报送")
+_ORG_PUNCTUATION = re.compile("[，,。；;：:、！？“”《》]")
+"""Punctuation no organisation's name holds (brackets it may)."""
+_SENTENCE_PUNCTUATION = re.compile("[。；;！？：:]")
+"""Punctuation that ends or divides a sentence, which no title holds."""
 
 
 class Kind(enum.Enum):
@@ -120,9 +124,9 @@ def is_org(text: str) -> bool:
     """A line that is only an organisation's name: short, no punctuation
     but brackets, ending like one (``…管委会``, ``…党政办公室``)."""
     t = squeeze(text)
-    if not 3 <= len(t) <= 40 or match_label(t):
+    if not 3 <= len(t) <= 40 or has_label(t):
         return False
-    if any(ch in t for ch in "，,。；;：:、！？“”《》"):
+    if _ORG_PUNCTUATION.search(t):
         return False
     return bool(ORG_SUFFIX.search(t))
 
@@ -171,7 +175,7 @@ def classify(text: str) -> Kind:
         return Kind.CONTACT
     if is_org(t):
         return Kind.ORG
-    if t.endswith(("：", ":")) and "。" not in t and not match_label(t):
+    if t.endswith(("：", ":")) and "。" not in t and not has_label(t):
         return Kind.RECIPIENTS
     if is_title_text(t):
         return Kind.TITLE
@@ -197,7 +201,7 @@ def starts_own_line(text: str) -> bool:
     """A line that starts something of its own and never continues the
     line above: a numbered item, a date, a 抄送 line, an attachment
     heading, a contact line…"""
-    return match_label(text) is not None or classify(text) in _OWN_LINE
+    return has_label(text) or classify(text) in _OWN_LINE
 
 
 def document_lines(document: Document) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
@@ -218,9 +222,9 @@ def is_title_text(text: str) -> bool:
     """A line that can be (part of) a title: not numbered, no sentence
     punctuation, not too long."""
     t = squeeze(text)
-    if not t or len(t) > 80 or match_label(t):
+    if not t or len(t) > 80 or has_label(t):
         return False
-    return not any(ch in t for ch in "。；;！？：:")
+    return not _SENTENCE_PUNCTUATION.search(t)
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -306,7 +310,7 @@ def _continued_by(line: Line, nxt: Line) -> bool:
 
 def _opens_body(line: Line) -> bool:
     """A numbered line (that is not a date)."""
-    return match_label(line.text) is not None and classify(line.text) is not Kind.DATE
+    return has_label(line.text) and classify(line.text) is not Kind.DATE
 
 
 def body_end(lines: Sequence[Line], first: int) -> int:
@@ -315,7 +319,7 @@ def body_end(lines: Sequence[Line], first: int) -> int:
     after the body's first numbered line ``first``."""
     for i in range(first, len(lines)):
         text = lines[i].text
-        if match_label(text):
+        if has_label(text):
             continue
         kind = classify(text)
         if _is_end_matter(kind):

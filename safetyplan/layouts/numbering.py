@@ -84,4 +84,11 @@ def match_label(line: str) -> Label | None:
     return Label(kind, "".join(raw.split()), chinese_to_int(m.group(kind)), m.end())
 
 
-__all__ = ["CN_NUMERAL", "Label", "chinese_to_int", "match_label"]
+def has_label(line: str) -> bool:
+    """Whether ``line`` starts with a numbering label (as :func:`match_label`
+    reads it): for callers that need no more than that, and so need not
+    have the label read."""
+    return _LABEL.match(line) is not None
+
+
+__all__ = ["CN_NUMERAL", "Label", "chinese_to_int", "has_label", "match_label"]
