@@ -26,7 +26,10 @@ _UNIT_LIST_END = re.compile(
     r"[（(]\s{0,2}(?:牵头|配合|协同)?(?:责任)?(?:单位|部门)\s{0,2}[：:][^（）()]{1,400}[）)]\s{0,2}[。.]?$"
 )
 _PHASE = re.compile(r"阶段\s{0,2}[（(][^（）()]{2,40}[）)]\s{0,2}$")
-_WEB_CHROME = re.compile(r"^\s{0,6}[•·●]|当前位置|来源[:：]|浏览次数")
+# Web-page chrome: a bullet opening the line, or a word of a page's frame
+# anywhere in it (two patterns, so the words are found by a fast scan).
+_WEB_BULLET = re.compile(r"\s{0,6}[•·●]")
+_WEB_WORDS = re.compile(r"当前位置|来源[:：]|浏览次数")
 _COVER_LETTER = re.compile(r"关于(?:印发|转发|征求|下发).{0,100}?(?:通知|意见函|函)")
 _FORM_FIELD = re.compile(r"填\s{0,2}报\s{0,2}(?:单\s{0,2}位|日\s{0,2}期|人)\s{0,2}[：:]")
 
@@ -140,7 +143,7 @@ def _measure_notation(document: Document) -> Notation:
         task_table=any(_is_task_table(t) for t in tables),
         phases=phases,
         form_fields=any(_FORM_FIELD.search(t) for t in texts),
-        web_chrome=sum(1 for p in paragraphs if _WEB_CHROME.search(p.text)),
+        web_chrome=sum(1 for p in paragraphs if _WEB_BULLET.match(p.text) or _WEB_WORDS.search(p.text)),
         **counts,
     )
 

@@ -76,6 +76,7 @@ _HEADLINE_MARK = re.compile(f"[{re.escape(_OPEN + _CLOSE)}：:；;。]")
 """The marks that decide where a headline ends: brackets and quotes, the
 full stop, and the colon or semicolon that rule a headline out."""
 _ROUND = re.compile(r"[（()）]")
+_TERMINAL_MARK = re.compile(f"[{re.escape(TERMINAL)}]")
 
 
 # ---------------------------------------------------------------- joining
@@ -87,8 +88,8 @@ def is_heading_text(text: str) -> bool:
     t = squeeze(text)
     if not t or len(t) > HEADING_MAX:
         return False
-    body = t[:-1] if t[-1] in TERMINAL else t
-    return not any(ch in TERMINAL for ch in body)
+    body_end = len(t) - 1 if t[-1] in TERMINAL else len(t)
+    return _TERMINAL_MARK.search(t, 0, body_end) is None
 
 
 def _unclosed(text: str) -> bool:
@@ -185,7 +186,7 @@ def _continues(
     # An unnumbered short line with no punctuation at all is a heading of its
     # own (a title, ``附件``), not the head of a broken sentence.
     t = squeeze(prev)
-    return not (len(t) <= 20 and not any(not ch.isalnum() for ch in t))
+    return not (len(t) <= 20 and (not t or t.isalnum()))
 
 
 # ---------------------------------------------------------------- headlines
