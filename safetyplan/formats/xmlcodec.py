@@ -7,18 +7,22 @@ than the XML work itself, so :func:`compile_codecs` turns it, once, into plain
 Python functions — ``write_Measure``, ``read_Measure``, … — in which every
 field is a few lines with its names and converters already in place, as attrs
 does for ``__init__``.  :attr:`Codecs.source` holds the generated code.
+A class that never holds its own kind (every one but a section) is written and
+read in place, inside the code for the object holding it, so a measure's
+assignments, dates and span cost no function calls.
 
 Writing produces the text lxml's serialiser would (``pretty_print``: two-space
 indents up to libxml2's 30 levels, an element holding only text on one line, an
 empty one closed with ``/>``), escaping as libxml2 escapes.  A value is escaped
-only where it holds a character that needs it, which a few ``in`` tests decide;
-numbers, dates and enumerations never do.  The text is encoded, and searched
+only where it holds a character that needs it, which a few ``in`` tests decide
+(or, for an attribute of letters and digits, one ``isalnum``); numbers, dates
+and enumerations never do.  The text is encoded, and searched
 for characters XML 1.0 cannot hold, a block at a time (:func:`flush`), not
 value by value.
 
 Reading takes a parsed, schema-valid element: each attribute is fetched by
-name, each child element is visited once and dispatched on its tag, and the
-object is built with one call.  Comments and processing instructions are
+name, an element's children are fetched in one call (a slice) and each is
+visited once and dispatched on its tag, and the object is built with one call.  Comments and processing instructions are
 expected to have been dropped by the parser.
 """
 
@@ -27,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import linecache
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
@@ -143,26 +148,46 @@ def _texts_refusal(texts: Iterable[str], where: str) -> OutputError | None:
 # -- generating source -----------------------------------------------------------
 
 
+def _held(fields: Iterable[Field]) -> set[type[Any]]:
+    """The classes of the objects ``fields`` hold as elements."""
+    held: set[type[Any]] = set()
+    for field in fields:
+        if isinstance(field, Node):
+            held.add(field.cls)
+        elif isinstance(field, Nodes):
+            held.update(field.tags.values())
+    return held
+
+
+def _in_place(shapes: Shapes) -> frozenset[type[Any]]:
+    """The classes that never hold an object of their own class, however deep."""
+    in_place = set()
+    for cls in shapes:
+        seen: set[type[Any]] = set()
+        todo = [cls]
+        while todo:
+            for held in _held(shapes[todo.pop()]) - seen:
+                seen.add(held)
+                todo.append(held)
+        if cls not in seen:
+            in_place.add(cls)
+    return frozenset(in_place)
+
+
 class _Source:
     """The generated module under construction: its lines, and the values
     its code refers to by name (converters, defaults, classes)."""
 
-    def __init__(self, namespace: str, leaves: Mapping[type[Any], tuple[Attr, ...]]) -> None:
+    def __init__(self, namespace: str, shapes: Shapes) -> None:
         self.lines: list[str] = []
         self.values: dict[str, Any] = {}
         self.ns = "{" + namespace + "}"
-        self.leaves = leaves
-        """Classes held only in attributes (a span, a text range), which are
-        written and read in place rather than by a function of their own."""
-
-    def nested(self, emit: Callable[[], None]) -> list[str]:
-        """The lines ``emit`` emits, kept apart."""
-        outer, self.lines = self.lines, []
-        try:
-            emit()
-            return self.lines
-        finally:
-            self.lines = outer
+        self.shapes = shapes
+        self.in_place = _in_place(shapes)
+        """Classes written and read in place, inside the code for the object
+        holding them (an assignment inside its measure's), rather than by a
+        call to their own function: every class but a section, which can
+        hold sections to any depth."""
 
     def value(self, name: str, value: Any) -> str:
         """Bind ``value`` to ``name`` in the generated module."""
@@ -170,13 +195,21 @@ class _Source:
         self.values[name] = value
         return name
 
+    def cls(self, model: type[Any]) -> str:
+        return self.value(model.__name__, model)
+
     def emit(self, indent: int, *lines: str) -> None:
         self.lines.extend("    " * indent + line if line else "" for line in lines)
 
     def escaped(self, indent: int, var: str, *, attribute: bool) -> None:
-        """Lines escaping ``var`` where it holds a character that needs it."""
+        """Lines escaping ``var`` where it holds a character that needs it.
+
+        An attribute value that is all letters and digits (a unit's name)
+        needs no ``in`` test at all: ``isalnum`` answers for the whole value."""
         chars = ATTRIBUTE_ESCAPES if attribute else TEXT_ESCAPES
         test = " or ".join(f"{char!r} in {var}" for char, _ in chars)
+        if attribute:
+            test = f"not {var}.isalnum() and ({test})"
         how = "escape_attribute" if attribute else "escape_text"
         self.emit(indent, f"if {test}:", f"    {var} = {how}({var})")
 
@@ -196,7 +229,16 @@ def _fstring(*parts: str) -> str:
     return "f" + repr("".join(parts))
 
 
+def _level(k: int) -> str:
+    """The element depth ``k`` levels below the one a write function was given."""
+    return f"level + {k}" if k else "level"
+
+
 # -- how fields map to XML -------------------------------------------------------
+#
+# The generated code names what belongs to the element k levels below the
+# function's own: ``o{k}`` the object written, ``i{k}`` its indent, ``c{k}`` and
+# ``t{k}`` a child element being read and its tag, ``f{k}_name`` a field read.
 
 
 @attrs.frozen
@@ -206,20 +248,30 @@ class Attr:
     name: str
     scalar: Scalar = TEXT
 
-    def write(self, src: _Source, owner: str, depth: int, obj: str, start: str) -> None:
-        """Lines adding the attribute of ``obj`` to the start tag in ``start``."""
-        src.emit(depth, f"a = {obj}.{self.name}", "if a is not None:")
-        text = src.text_of(depth + 1, "a", self.scalar, f"{owner}_{self.name}", attribute=True)
-        src.emit(depth + 1, f"{start} = " + _fstring("{", start, "} ", self.name, '="{', text, '}"'))
+    def fragment(self, src: _Source, owner: str, d: int, obj: str, var: str) -> None:
+        """Lines setting ``var`` to the attribute as the start tag holds it
+        (`` name="value"``), or to nothing where the value is None."""
+        src.emit(d, f"a = {obj}.{self.name}")
+        if self.scalar.escapes:
+            src.emit(d, "if a is None:", f"    {var} = ''", "else:")
+            text = src.text_of(d + 1, "a", self.scalar, f"{owner}_{self.name}", attribute=True)
+            src.emit(d + 1, f"{var} = " + _fstring(" ", self.name, '="{', text, '}"'))
+        else:
+            text = src.text_of(d, "a", self.scalar, f"{owner}_{self.name}", attribute=True)
+            src.emit(d, f"{var} = '' if a is None else " + _fstring(" ", self.name, '="{', text, '}"'))
 
-    def read(self, src: _Source, owner: str, depth: int, target: str, default: str) -> None:
-        """Lines reading the attribute (with ``get``) into ``target``."""
-        src.emit(depth, f"a = get({self.name.encode()!r})")  # lxml takes a bytes name with less work
+    def read(self, src: _Source, owner: str, d: int, elem: str, target: str, default: str) -> None:
+        """Lines reading the attribute of ``elem`` into ``target``."""
+        get = f"{elem}.get({self.name.encode()!r})"  # lxml takes a bytes name with less work
+        if self.scalar is TEXT and default == "None":
+            src.emit(d, f"{target} = {get}")
+            return
+        src.emit(d, f"a = {get}")
         if self.scalar is TEXT:
-            src.emit(depth, f"{target} = a" if default == "None" else f"{target} = {default} if a is None else a")
+            src.emit(d, f"{target} = {default} if a is None else a")
         else:
             load = src.value(f"load_{owner}_{self.name}", self.scalar.load)
-            src.emit(depth, f"{target} = {default} if a is None else {load}(a)")
+            src.emit(d, f"{target} = {default} if a is None else {load}(a)")
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         return None if value is None else _text_refusal(self.scalar.dump(value), where)
@@ -232,22 +284,25 @@ class Child:
     name: str
     scalar: Scalar = TEXT
 
-    def present(self) -> str:
-        return f"obj.{self.name} is not None"
+    def present(self, obj: str) -> str:
+        return f"{obj}.{self.name} is not None"
 
-    def write(self, src: _Source, owner: str, d: int) -> None:
-        src.emit(d, f"v = obj.{self.name}", "if v is not None:")
+    def write(self, src: _Source, owner: str, d: int, k: int, obj: str) -> None:
+        """Lines writing the field of ``obj`` as an element ``k`` levels down."""
+        src.emit(d, f"v = {obj}.{self.name}", "if v is not None:")
         text = src.text_of(d + 1, "v", self.scalar, f"{owner}_{self.name}")
-        src.emit(d + 1, "out.append(" + _fstring("{inner}<", self.name, ">{", text, "}</", self.name, ">\n") + ")")
+        src.emit(d + 1, "out.append(" + _fstring(f"{{i{k}}}<", self.name, ">{", text, "}</", self.name, ">\n") + ")")
 
     def child_tags(self) -> dict[str, str]:
         return {self.name: self.name}
 
-    def take(self, src: _Source, owner: str, tag: str) -> list[str]:
+    def take(self, src: _Source, owner: str, d: int, k: int) -> None:
+        """Lines reading the field from the child element ``c{k}``."""
         if self.scalar is TEXT:
-            return [f"f_{self.name} = c.text or ''"]
-        load = src.value(f"load_{owner}_{self.name}", self.scalar.load)
-        return [f"f_{self.name} = {load}(c.text or '')"]
+            src.emit(d, f"f{k}_{self.name} = c{k}.text or ''")
+        else:
+            load = src.value(f"load_{owner}_{self.name}", self.scalar.load)
+            src.emit(d, f"f{k}_{self.name} = {load}(c{k}.text or '')")
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         return None if value is None else _text_refusal(self.scalar.dump(value), where)
@@ -270,19 +325,19 @@ class Repeated:
     name: str
     tag: str
 
-    def present(self) -> str:
-        return f"obj.{self.name}"
+    def present(self, obj: str) -> str:
+        return f"{obj}.{self.name}"
 
-    def write(self, src: _Source, owner: str, d: int) -> None:
-        src.emit(d, f"for v in obj.{self.name}:")
+    def write(self, src: _Source, owner: str, d: int, k: int, obj: str) -> None:
+        src.emit(d, f"for v in {obj}.{self.name}:")
         src.escaped(d + 1, "v", attribute=False)
-        src.emit(d + 1, "out.append(" + _fstring("{inner}<", self.tag, ">{v}</", self.tag, ">\n") + ")")
+        src.emit(d + 1, "out.append(" + _fstring(f"{{i{k}}}<", self.tag, ">{v}</", self.tag, ">\n") + ")")
 
     def child_tags(self) -> dict[str, str]:
         return {self.tag: self.name}
 
-    def take(self, src: _Source, owner: str, tag: str) -> list[str]:
-        return [f"f_{self.name}.append(c.text or '')"]
+    def take(self, src: _Source, owner: str, d: int, k: int) -> None:
+        src.emit(d, f"f{k}_{self.name}.append(c{k}.text or '')")
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         return _texts_refusal(value, where)
@@ -298,29 +353,52 @@ class Headings:
     name: str
     optional: bool = False
 
-    def present(self) -> str:
-        return f"obj.{self.name} is not None" if self.optional else f"obj.{self.name}"
+    def present(self, obj: str) -> str:
+        return f"{obj}.{self.name} is not None" if self.optional else f"{obj}.{self.name}"
 
-    def write(self, src: _Source, owner: str, d: int) -> None:
+    def write(self, src: _Source, owner: str, d: int, k: int, obj: str) -> None:
         name = self.name
-        src.emit(d, f"v = obj.{name}")
+        src.emit(d, f"v = {obj}.{name}")
         if self.optional:
-            src.emit(d, "if v is not None and not v:", "    out.append(" + _fstring("{inner}<", name, "/>\n") + ")")
-        src.emit(d, "if v:", "    out.append(" + _fstring("{inner}<", name, ">\n") + ")")
-        src.emit(d + 1, "deeper = INDENT[level + 2]", "for h in v:")
+            src.emit(d, "if v is not None and not v:", "    out.append(" + _fstring(f"{{i{k}}}<", name, "/>\n") + ")")
+        src.emit(d, "if v:", "    out.append(" + _fstring(f"{{i{k}}}<", name, ">\n") + ")")
+        src.emit(d + 1, f"i{k + 1} = INDENT[{_level(k + 1)}]", "for h in v:")
         src.escaped(d + 2, "h", attribute=False)
-        src.emit(d + 2, "out.append(" + _fstring("{deeper}<heading>{h}</heading>\n") + ")")
-        src.emit(d + 1, "out.append(" + _fstring("{inner}</", name, ">\n") + ")")
+        src.emit(d + 2, "out.append(" + _fstring(f"{{i{k + 1}}}<heading>{{h}}</heading>\n") + ")")
+        src.emit(d + 1, "out.append(" + _fstring(f"{{i{k}}}</", name, ">\n") + ")")
 
     def child_tags(self) -> dict[str, str]:
         return {self.name: self.name}
 
-    def take(self, src: _Source, owner: str, tag: str) -> list[str]:
-        heading = repr(src.ns + "heading")
-        return [f"f_{self.name} = tuple([h.text or '' for h in c.iterchildren({heading})])"]
+    def take(self, src: _Source, owner: str, d: int, k: int) -> None:
+        """Lines reading the headings' texts, in C (an empty heading's text is None)."""
+        target = f"f{k}_{self.name}"
+        src.emit(
+            d,
+            f"{target} = tuple(map(TEXT_OF, c{k}.iterchildren({src.ns + 'heading'!r})))",
+            f"if None in {target}:",
+            f"    {target} = tuple([h or '' for h in {target}])",
+        )
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         return None if value is None else _texts_refusal(value, where)
+
+
+def _write_held(src: _Source, model: type[Any], d: int, k: int, var: str, tag: str) -> None:
+    """Lines writing the object in ``var``, of class ``model``, as a ``tag``
+    element ``k`` levels down: in place, or by a call."""
+    if model in src.in_place:
+        _write_element(src, model, d, k, var, tag)
+    else:
+        src.emit(d, f"write_{src.cls(model)}({var}, out, blocks, {_level(k)}, {tag!r})")
+
+
+def _read_held(src: _Source, model: type[Any], d: int, k: int) -> str:
+    """Lines reading the object the child element ``c{k}`` holds; the
+    expression that is the object."""
+    if model in src.in_place:
+        return _read_element(src, model, d, k + 1, f"c{k}")
+    return f"read_{src.cls(model)}(c{k})"
 
 
 @attrs.frozen
@@ -331,36 +409,19 @@ class Node:
     cls: type[Any]
     tag: str | None = None
 
-    def present(self) -> str:
-        return f"obj.{self.name} is not None"
+    def present(self, obj: str) -> str:
+        return f"{obj}.{self.name} is not None"
 
-    def write(self, src: _Source, owner: str, d: int) -> None:
-        cls = src.value(self.cls.__name__, self.cls)
-        tag = self.tag or self.name
-        src.emit(d, f"v = obj.{self.name}", "if v is not None:")
-        src.emit(d + 1, f"if type(v) is not {cls}:", "    raise Unwritable")
-        leaf = src.leaves.get(self.cls)
-        if leaf is None:
-            src.emit(d + 1, f"write_{cls}(v, out, blocks, level + 1, {tag!r})")
-            return
-        # an element holding only attributes (a span, a text range) is written in place
-        src.emit(d + 1, "s = " + _fstring("{inner}<", tag))
-        for field in leaf:
-            field.write(src, cls, d + 1, "v", "s")
-        src.emit(d + 1, "out.append(s + '/>\\n')")
+    def write(self, src: _Source, owner: str, d: int, k: int, obj: str) -> None:
+        src.emit(d, f"o{k} = {obj}.{self.name}", f"if o{k} is not None:")
+        src.emit(d + 1, f"if type(o{k}) is not {src.cls(self.cls)}:", "    raise Unwritable")
+        _write_held(src, self.cls, d + 1, k, f"o{k}", self.tag or self.name)
 
     def child_tags(self) -> dict[str, str]:
         return {self.tag or self.name: self.name}
 
-    def take(self, src: _Source, owner: str, tag: str) -> list[str]:
-        cls = self.cls.__name__
-        leaf = src.leaves.get(self.cls)
-        if leaf is None:
-            return [f"f_{self.name} = read_{cls}(c)"]
-        # an element holding only attributes is read in place
-        lines = src.nested(lambda: _attributes_read(src, self.cls, leaf, 0, "x_"))
-        arguments = ", ".join(f"x_{f.name}" for f in attrs.fields(self.cls))
-        return ["get = c.get", *lines, f"f_{self.name} = {src.value(cls, self.cls)}({arguments})"]
+    def take(self, src: _Source, owner: str, d: int, k: int) -> None:
+        src.emit(d, f"f{k}_{self.name} = {_read_held(src, self.cls, d, k)}")
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         return None if value is None else refusal(value, where, shapes)
@@ -375,24 +436,33 @@ class Nodes:
     name: str
     tags: Mapping[str, type[Any]]
 
-    def present(self) -> str:
-        return f"obj.{self.name}"
+    def present(self, obj: str) -> str:
+        return f"{obj}.{self.name}"
 
-    def write(self, src: _Source, owner: str, d: int) -> None:
-        src.emit(d, f"for v in obj.{self.name}:", "    cls = type(v)")
-        for i, (tag, model) in enumerate(self.tags.items()):
-            cls = src.value(model.__name__, model)
-            src.emit(
-                d + 1, f"{'el' if i else ''}if cls is {cls}:", f"    write_{cls}(v, out, blocks, level + 1, {tag!r})"
-            )
-        src.emit(d + 1, "else:", "    raise Unwritable")
-        src.emit(d + 1, "if len(out) > BLOCK:", "    flush(out, blocks)")
+    def write(self, src: _Source, owner: str, d: int, k: int, obj: str) -> None:
+        """Lines writing each item; after an item that holds lists of its
+        own, :func:`flush` moves ``out`` into ``blocks`` once it holds
+        :data:`BLOCK` pieces."""
+        item = f"o{k}"
+        src.emit(d, f"for {item} in {obj}.{self.name}:")
+        if len(self.tags) == 1:
+            [(tag, model)] = self.tags.items()
+            src.emit(d + 1, f"if type({item}) is not {src.cls(model)}:", "    raise Unwritable")
+            _write_held(src, model, d + 1, k, item, tag)
+        else:
+            src.emit(d + 1, f"cls = type({item})")
+            for i, (tag, model) in enumerate(self.tags.items()):
+                src.emit(d + 1, f"{'el' if i else ''}if cls is {src.cls(model)}:")
+                _write_held(src, model, d + 2, k, item, tag)
+            src.emit(d + 1, "else:", "    raise Unwritable")
+        if any(m not in src.in_place or any(isinstance(f, Nodes) for f in src.shapes[m]) for m in self.tags.values()):
+            src.emit(d + 1, "if len(out) > BLOCK:", "    flush(out, blocks)")
 
     def child_tags(self) -> dict[str, str]:
         return dict.fromkeys(self.tags, self.name)
 
-    def take(self, src: _Source, owner: str, tag: str) -> list[str]:
-        return [f"f_{self.name}.append(read_{self.tags[tag].__name__}(c))"]
+    def take(self, src: _Source, owner: str, d: int, k: int, tag: str) -> None:
+        src.emit(d, f"f{k}_{self.name}.append({_read_held(src, self.tags[tag], d, k)})")
 
     def refusal(self, value: Any, where: str, shapes: Shapes) -> OutputError | None:
         for i, item in enumerate(value):
@@ -423,72 +493,88 @@ def _default(src: _Source, model: type[Any], field: str) -> str:
     return src.value(f"default_{model.__name__}_{field}", value)
 
 
-def _attributes_read(src: _Source, model: type[Any], fields: Iterable[Field], depth: int, prefix: str) -> None:
-    for field in fields:
-        if isinstance(field, Attr):
-            field.read(src, model.__name__, depth, prefix + field.name, _default(src, model, field.name))
-
-
-def _writer(src: _Source, model: type[Any], fields: tuple[Field, ...]) -> None:
-    """``write_X(obj, out, blocks, level, tag, declare="")``: append ``obj``
-    to the list ``out`` as a ``tag`` element at depth ``level``; between the
-    items of a tuple, :func:`flush` moves ``out`` into ``blocks`` once it holds
-    :data:`BLOCK` pieces."""
+def _write_element(src: _Source, model: type[Any], d: int, k: int, obj: str, tag: str | None) -> None:
+    """Lines appending the object in ``obj`` to ``out`` as a ``tag`` element
+    ``k`` levels below ``level``; a ``tag`` of None is the write function's
+    own element, named by its ``tag`` and ``declare`` arguments."""
     owner = model.__name__
-    src.emit(0, f"def write_{owner}(obj, out, blocks, level, tag, declare=''):")
-    src.emit(1, "indent = INDENT[level]", "start = " + _fstring("{indent}<{tag}{declare}"))
+    fields = src.shapes[model]
+    name = "{tag}{declare}" if tag is None else tag
+    if tag is None:  # an element written in place has the indent its holder set for its children
+        src.emit(d, f"i{k} = INDENT[{_level(k)}]")
+    start = [f"{{i{k}}}<{name}"]
     for field in fields:
         if isinstance(field, Attr):
-            field.write(src, owner, 1, "obj", "start")
+            var = f"x{k}_{field.name}"
+            field.fragment(src, owner, d, obj, var)
+            start.append(f"{{{var}}}")
+    end = f"{{i{k}}}</{'{tag}' if tag is None else tag}>\n"
     content = [f for f in fields if isinstance(f, Content)]
     children = [f for f in fields if not isinstance(f, Attr | Content)]
     assert not (content and children), f"{owner}: text content beside child elements"
     if content:
-        src.emit(1, f"v = obj.{content[0].name}")
-        src.escaped(1, "v", attribute=False)
-        src.emit(1, "out.append(" + _fstring("{start}>{v}</{tag}>\n") + ")")
+        src.emit(d, f"v = {obj}.{content[0].name}")
+        src.escaped(d, "v", attribute=False)
+        src.emit(d, "out.append(" + _fstring(*start, ">{v}", end.removeprefix(f"{{i{k}}}")) + ")")
     elif not children:
-        src.emit(1, "out.append(start + '/>\\n')")
+        src.emit(d, "out.append(" + _fstring(*start, "/>\n") + ")")
     else:  # an element with nothing inside closes itself
-        src.emit(1, f"if {' or '.join(f.present() for f in children)}:")
-        src.emit(2, "out.append(start + '>\\n')", "inner = INDENT[level + 1]")
+        src.emit(d, f"if {' or '.join(f.present(obj) for f in children)}:")
+        src.emit(d + 1, "out.append(" + _fstring(*start, ">\n") + ")", f"i{k + 1} = INDENT[{_level(k + 1)}]")
         for field in children:
-            field.write(src, owner, 2)
-        src.emit(2, "out.append(" + _fstring("{indent}</{tag}>\n") + ")")
-        src.emit(1, "else:", "    out.append(start + '/>\\n')")
-    src.emit(0, "", "")
+            field.write(src, owner, d + 1, k + 1, obj)
+        src.emit(d + 1, "out.append(" + _fstring(end) + ")")
+        src.emit(d, "else:", "    out.append(" + _fstring(*start, "/>\n") + ")")
 
 
-def _reader(src: _Source, model: type[Any], fields: tuple[Field, ...]) -> None:
-    """``read_X(elem)``: the object a schema-valid element holds; a value
-    left out takes the model's default."""
+def _read_element(src: _Source, model: type[Any], d: int, k: int, elem: str) -> str:
+    """Lines reading the object a schema-valid element, in ``elem``, holds
+    into ``f{k}_…``; the expression building it.  A value left out takes
+    the model's default."""
     owner = model.__name__
-    src.emit(0, f"def read_{owner}(e):")
-    if any(isinstance(f, Attr) for f in fields):
-        src.emit(1, "get = e.get")
-        _attributes_read(src, model, fields, 1, "f_")
-    takes: dict[str, list[str]] = {}
+    fields = src.shapes[model]
+    takes: dict[str, Child | Repeated | Headings | Node | Nodes] = {}
     for field in fields:
-        if isinstance(field, Content):
-            src.emit(1, f"f_{field.name} = e.text or ''")
+        target = f"f{k}_{field.name}"
+        if isinstance(field, Attr):
+            field.read(src, owner, d, elem, target, _default(src, model, field.name))
+        elif isinstance(field, Content):
+            src.emit(d, f"{target} = {elem}.text or ''")
         elif isinstance(field, Repeated | Nodes):
-            src.emit(1, f"f_{field.name} = []")
-        elif not isinstance(field, Attr):
-            src.emit(1, f"f_{field.name} = {_default(src, model, field.name)}")
+            src.emit(d, f"{target} = []")
+        else:
+            src.emit(d, f"{target} = {_default(src, model, field.name)}")
         if not isinstance(field, Attr | Content):
             for tag in field.child_tags():
                 assert tag not in takes, f"{owner}: two fields read <{tag}>"
-                takes[tag] = field.take(src, owner, tag)
+                takes[tag] = field
     if takes:
-        src.emit(1, "for c in e:", "    t = c.tag")
-        for i, (tag, take) in enumerate(takes.items()):
-            src.emit(2, f"{'el' if i else ''}if t == {src.ns + tag!r}:")
-            src.emit(3, *take)
+        src.emit(d, f"for c{k} in {elem}[:]:", f"    t{k} = c{k}.tag")  # a slice makes the proxies in one call
+        for i, (tag, field) in enumerate(takes.items()):
+            src.emit(d + 1, f"{'el' if i else ''}if t{k} == {src.ns + tag!r}:")
+            if isinstance(field, Nodes):
+                field.take(src, owner, d + 2, k, tag)
+            else:
+                field.take(src, owner, d + 2, k)
     collected = {f.name for f in fields if isinstance(f, Repeated | Nodes)}
     order = attrs.fields(model)  # positional: a call with keywords would build a dict for every object
     assert not any(f.kw_only for f in order), owner
-    arguments = ", ".join(f"tuple(f_{f.name})" if f.name in collected else f"f_{f.name}" for f in order)
-    src.emit(1, f"return {src.value(owner, model)}({arguments})", "", "")
+    arguments = ", ".join(f"tuple(f{k}_{f.name})" if f.name in collected else f"f{k}_{f.name}" for f in order)
+    return f"{src.cls(model)}({arguments})"
+
+
+def _writer(src: _Source, model: type[Any]) -> None:
+    """``write_X(obj, out, blocks, level, tag, declare="")``: append ``obj``
+    to the list ``out`` as a ``tag`` element at depth ``level``."""
+    src.emit(0, f"def write_{model.__name__}(o0, out, blocks, level, tag, declare=''):")
+    _write_element(src, model, 1, 0, "o0", None)
+    src.emit(0, "", "")
+
+
+def _reader(src: _Source, model: type[Any]) -> None:
+    """``read_X(elem)``: the object a schema-valid element holds."""
+    src.emit(0, f"def read_{model.__name__}(e):")
+    src.emit(1, f"return {_read_element(src, model, 1, 0, 'e')}", "", "")
 
 
 @attrs.frozen
@@ -506,17 +592,17 @@ class Codecs:
 def compile_codecs(shapes: Shapes, namespace: str, indent: tuple[str, ...]) -> Codecs:
     """One write and one read function for each class of ``shapes``, for
     elements in ``namespace`` indented by ``indent[level]``."""
-    attributes = {m: tuple(f for f in fs if isinstance(f, Attr)) for m, fs in shapes.items()}
-    src = _Source(namespace, {m: fs for m, fs in attributes.items() if len(fs) == len(shapes[m])})
-    for model, fields in shapes.items():
-        _writer(src, model, fields)
-        _reader(src, model, fields)
+    src = _Source(namespace, shapes)
+    for model in shapes:
+        _writer(src, model)
+        _reader(src, model)
     source = "\n".join(src.lines)
     filename = "<safetyplan.formats.xmlcodec generated>"
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)  # for tracebacks
     scope: dict[str, Any] = {
         **src.values,
         "INDENT": indent,
+        "TEXT_OF": operator.attrgetter("text"),
         "escape_text": escape_text,
         "escape_attribute": escape_attribute,
         "Unwritable": Unwritable,
