@@ -278,14 +278,12 @@ class _Node:
         return max(ends)
 
 
-def _is_section(node: _Node, siblings: Sequence[_Node]) -> bool:
-    if node.children:
-        return True
-    if not is_heading_text(node.text):
-        return False
-    if node.prose:
-        return True
-    return any(s.children for s in siblings if s is not node)
+def _sections_among(siblings: Sequence[_Node]) -> list[bool]:
+    """Which of a group of sibling nodes are sections: those with numbered
+    children, and headings over prose or among siblings that have children
+    (the group is read once, not once per node)."""
+    parent_among = any(s.children for s in siblings)
+    return [bool(n.children) or (is_heading_text(n.text) and (bool(n.prose) or parent_among)) for n in siblings]
 
 
 @attrs.frozen
@@ -365,6 +363,8 @@ class _Builder:
     dates: DeadlineReader
     titled: set[int] = attrs.field(factory=set)
     """ids of the measure nodes whose sibling group writes headlines"""
+    is_section: dict[int, bool] = attrs.field(factory=dict)
+    """id of each node below the root → whether it is a section"""
 
     def build(self, root: _Node, path: tuple[str, ...]) -> tuple[Section, ...]:
         # Headline decisions need every sibling group of the plan at once.
@@ -387,10 +387,12 @@ class _Builder:
         return tuple(sections)
 
     def _classify(self, nodes: Sequence[_Node]) -> list[tuple[_Node, bool]]:
-        return [(n, _is_section(n, nodes)) for n in nodes]
+        return [(n, self.is_section[id(n)]) for n in nodes]
 
     def _collect_groups(self, node: _Node, groups: list[list[_Node]]) -> None:
-        measures = [n for n, is_section in self._classify(node.children) if not is_section]
+        flags = _sections_among(node.children)
+        self.is_section.update((id(n), flag) for n, flag in zip(node.children, flags, strict=True))
+        measures = [n for n, flag in zip(node.children, flags, strict=True) if not flag]
         if measures:
             groups.append(measures)
         for child in node.children:
