@@ -6,69 +6,235 @@ measure, with role phrases (``…牵头``, ``…分工负责``) and square brack
 ``〔…〕``.  What marks the regional layouts instead: a letterhead (``…文件``), a
 document number (``〔2022〕10号``), a covering notice or letter (``印发…的通知``,
 ``征求意见``), a ``抄送`` line.  Each feature is read from the notation only.
+
+Every installed layout's ``detect`` runs on every document, so the features
+are read by regular-expression scans over the document's text (one line per
+paragraph or table row), never paragraph by paragraph as the parse reads.
+A scan over the whole text matches a line's form as a newline followed by
+that form, which the engine finds by scanning for the newline alone; what
+takes more than that is read in a bounded stretch: the letterhead, number
+and covering notice in the head, a page's breadcrumb and timestamp lines in
+its head and foot, the unit lists in the numbered text from the first
+numbered line on, which shows how a plan writes them as well as the whole.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from safetyplan.document import Document, Paragraph
-from safetyplan.layouts.numbering import match_label
-from safetyplan.layouts.units import find_unit_lists
+from safetyplan.document import Document
 
-from .page import flatten, is_collection_heading, is_furniture_form, is_plan_title, split_page
+from .page import is_collection_heading, is_furniture_form, is_plan_title
+
+_S = "[ \t\u3000\xa0]"
+"""Space within a line."""
+
+_CN = "[〇零一二两三四五六七八九十百千]{1,6}"
+_LABEL = (
+    r"[ \t\u3000\xa0#*>]*+"
+    rf"(?:[（(]{_S}{{0,3}}(?:{_CN}|\d{{1,3}}){_S}{{0,3}}[）)]"
+    rf"|{_CN}{_S}{{0,3}}[、．.]"
+    rf"|\d{{1,3}}{_S}{{0,2}}(?:[.．](?!\d)|[.．](?=\d{{4}}{_S}{{0,2}}年)|、))"
+)
+"""A numbering label at a line's start, as
+:func:`~safetyplan.layouts.numbering.match_label` reads one."""
+
+_LABEL_LINE = re.compile(r"\n" + _LABEL)
+
+_NAVIGATION = (
+    rf"{_S}{{0,40}}+(?:[•·●▪◦■□◆◇▶►※★☆]"
+    r"|(?:时间|日期|来源|作者|发布时间|发布日期|更新时间|浏览|阅读|点击|编辑|责任编辑|字号"
+    rf"|当前位置|您的位置|你的位置|所在位置|位置){_S}?[:：])"
+)
+_NAVIGATION_LINE = re.compile(r"\n" + _NAVIGATION)
+_NAVIGATION_START = re.compile(_NAVIGATION)
+"""A line of a web page's navigation: a bullet item, a ``时间:``/``来源:``
+line, a ``当前位置:`` line (see :func:`~.page.is_furniture_form`)."""
+
+_TIMESTAMP_OR_BREADCRUMB = re.compile(
+    r"[^\d\n]{0,40}+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}" + _S + r"{1,3}\d{1,2}:\d{2}"
+    r"|[^>»›\n]{1,40}+(?:[>»›][^>»›\n]{1,40}+){2,}$"
+)
+"""A page's timestamp line, or its breadcrumb (``首页 » 范文 » 计划``)."""
+_COUNTING_WORD = re.compile(r"篇|合集|汇编|大全|范文|精选")
+"""What a heading over several plans says (``…工作要点7篇``, see
+:func:`~.page.is_collection_heading`)."""
+
+_TITLE_CANDIDATE = re.compile(
+    r"\n(?=[^\n。，,；;！!？?>]{4,90}+\n)[^\n]{2,90}?"
+    r"(?:工作要点|要点|实施方案|工作方案|行动方案|方案|工作计划)"
+    r"(?:篇?(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]))?"
+    rf"(?:[（(][^（()）\n]{{1,10}}[)）])?(?:{_S}|[#*])*+(?=\n)"
+)
+"""A line that may be a plan's title: short, unpunctuated, ending in the kind
+of plan (decided by :func:`~.page.is_plan_title`)."""
+
+_LIST_OR_LINE = re.compile(
+    r"(?P<mark>[\n（(〔。；;])(?:"
+    r"(?<=\n)(?P<label>" + _LABEL + r")?"
+    r"|(?<=[（(〔])(?P<content>(?:[^（）()〔〕\n]++|[（(][^（）()\n]{0,40}+[）)])++)(?P<close>[）)〕]|(?=\n))"
+    rf"(?=(?:{_S}|[。；;，,])*+(?P<after>[^\n]?))"
+    rf"|{_S}{{0,4}}+(?P<bare>(?:(?:牵头|协同|配合)?责任单位|牵头单位|配合单位|协同单位|责任部门){_S}{{0,2}}[：:]))"
+)
+"""A line's start (with its numbering label, if any), a bracketed
+parenthetical and the first text after it on its line, or a unit list
+standing after a sentence behind a bare ``责任单位：``.  The alternatives
+share one first character, so the engine skips to the next one in a single
+scan."""
+
+_ORGAN = "[局委办厅部院队会站所处室府镇乡道门位司心组]"
+"""The last character of a body's name (``…局``, ``…委员会``, ``…部门``, ``…单位``)."""
+
+_MARKED_LIST = re.compile(rf"{_S}{{0,2}}[^\s：:，,、；;。（()）]{{0,8}}?(?:单位|部门){_S}{{0,3}}[：:]")
+_PHRASED_LIST = re.compile(rf"{_ORGAN}(?:按照?职责|分工|共同|具体)?(?:牵头|配合|协同|会同|负责|协助|协办|参与|参加)")
+_NAMES = re.compile(rf"(?:[^、，,；;。：:\s]{{1,24}}?{_ORGAN}{_S}*+(?:[、，,；;]|$))++")
+_ROLE_WORD = re.compile(r"牵头|配合|协同|会同|负责")
+_LEVEL = re.compile(r"[省市区县乡镇]")
+_SPACES = " \t\u3000"
+_SENTENCE_END = "。；;！!？?：:\n"
+_CLOSING_MARKS = "。；;！!？?\n"
 
 _DOC_NUMBER = re.compile(r"〔\s{0,2}(?:19|20)\d{2}\s{0,2}〕\s{0,2}\d{1,4}\s{0,2}号")
-_LETTERHEAD = re.compile(r"[^\s，。,]{2,40}文件$")
-_COVERING = re.compile(r"(?:印发|转发)|的通知$|意见函$|征求.{0,6}意见")
-_CC = re.compile(r"\s{0,4}抄\s{0,4}送\s{0,4}[:：]")
-_ROLE_WORD = re.compile(r"牵头|配合|协同|会同|负责")
+_LETTERHEAD = re.compile(r"\n[#*]*+[^\s，。,]{2,40}文件[#*]*+\n")
+_COVERING = re.compile(r"(?:印发|转发)|(?:的通知|意见函)(?=\n)|征求.{0,6}意见")
+_COVERING_MARKS = ("印发", "转发", "的通知", "意见函", "征求")
+_CC_LINE = re.compile(rf"\n{_S}{{0,4}}抄{_S}{{0,4}}送{_S}{{0,4}}[:：]")
 
 HEAD_LINES = 40
-"""Letterheads, document numbers and covering notices stand in the first lines."""
+"""Letterheads, document numbers and covering notices stand in the first lines…"""
+HEAD_CHARS = 1500
+"""…and within this many characters."""
+FOOT_CHARS = 1500
+"""A page's closing menu and links stand within this many characters of its end."""
+MAX_FURNITURE = 200
+"""No navigation line, and no title line, is longer."""
+NAVIGATION_LINES = 3
+"""Lines of navigation that make a web page."""
+SAMPLE_CHARS = 4000
+"""How much numbered text, from the first numbered line, the unit lists are judged in."""
 
 
 def score(document: Document) -> float:
     """0.0 (certainly no city work plan) to 1.0 (certainly one)."""
-    paragraphs = flatten(document.blocks)
-    if not paragraphs:
+    if not document.blocks:
         return 0.0
+    text = f"\n{document.measure(Document.text)}\n"
+    head_end = _head_end(text)
+    navigation = _navigation(text)
     total = 0.0
-    pieces = split_page(paragraphs)
-    titled = sum(1 for piece in pieces if piece.title is not None)
+    titled = _titled(text)
     if titled >= 2:
         total += 0.5
     elif titled == 1:
         total += 0.1
-    if _opens_with_title(paragraphs):
+    if _opens_with_title(text, navigation):
         total += 0.2
-    navigation = sum(1 for p in paragraphs if is_furniture_form(p.text) or is_collection_heading(p.text))
-    if navigation >= 3:
+    if _navigation_count(text, head_end, navigation) >= NAVIGATION_LINES:
         total += 0.3
-    total += _bracket_score(paragraphs)
-    total -= _official_document_penalty(paragraphs)
+    total += _bracket_score(text)
+    total -= _official_document_penalty(text, head_end)
     return max(0.0, min(1.0, total))
 
 
-def _bracket_score(paragraphs: Sequence[Paragraph]) -> float:
+def _head_end(text: str) -> int:
+    """Where the head ends: the newline after its last whole line."""
+    end = 0
+    for _ in range(HEAD_LINES):
+        following = text.find("\n", end + 1, HEAD_CHARS)
+        if following < 0:
+            break
+        end = following
+    return end
+
+
+def _navigation(text: str) -> set[int]:
+    """Where the page's bullet, ``时间:`` and ``当前位置:`` lines start (the
+    newline before each)."""
+    return {m.start() for m in _NAVIGATION_LINE.finditer(text)}
+
+
+def _navigation_count(text: str, head_end: int, navigation: set[int]) -> int:
+    """How many lines of the page are navigation: the bullet, ``时间:`` and
+    ``当前位置:`` lines, and where those are fewer than NAVIGATION_LINES,
+    the timestamps, breadcrumbs and collection headings among the short
+    lines of the page's head and foot."""
+    count = len(navigation)
+    if count >= NAVIGATION_LINES:
+        return count
+    foot = max(head_end + 1, len(text) - FOOT_CHARS)
+    for region in (text[1:head_end], text[text.find("\n", foot) + 1 : -1]):
+        headings = _COUNTING_WORD.search(region) is not None
+        for line in region.split("\n"):
+            if len(line) > MAX_FURNITURE or _NAVIGATION_START.match(line):
+                continue
+            if _TIMESTAMP_OR_BREADCRUMB.match(line) or (headings and is_collection_heading(line)):
+                count += 1
+    return count
+
+
+def _titled(text: str) -> int:
+    """How many plan title lines have numbered lines after them before the
+    next title line: the plans a page collects."""
+    titles = [m for m in _TITLE_CANDIDATE.finditer(text) if is_plan_title(m.group(0))]
+    count = 0
+    for k, title in enumerate(titles):
+        stop = titles[k + 1].start() if k + 1 < len(titles) else len(text)
+        count += _LABEL_LINE.search(text, title.end(), stop) is not None
+    return count
+
+
+def _opens_with_title(text: str, navigation: set[int]) -> bool:
+    """The first line that is no navigation is a plan's title: the plan
+    stands on its own, without letterhead or covering notice.  The lines
+    walked are bounded (HEAD_LINES that need a closer look, none longer
+    than MAX_FURNITURE), so a page of one huge line costs nothing here."""
+    start = 0
+    for _ in range(HEAD_LINES):
+        while start in navigation:
+            start = text.find("\n", start + 1)
+        end = text.find("\n", start + 1)
+        if end < 0:
+            return False
+        line = text[start + 1 : end]
+        if len(line) > MAX_FURNITURE:
+            return False
+        if is_plan_title(line):
+            return True
+        if not (is_furniture_form(line) or is_collection_heading(line)):
+            return False
+        start = end
+    return False
+
+
+def _bracket_score(text: str) -> float:
     """Unit lists in brackets inside numbered paragraphs: how many measures
     carry one, how many carry one with text after it (several lists per
     measure), how many give roles by phrase (``…牵头`` ``…分工负责``) rather
     than one ``（责任单位：…）`` at the end, and whether square brackets are
     used."""
+    first = _LABEL_LINE.search(text)
+    if first is None:
+        return 0.0
     numbered = listed = inside = roles = 0
     square = False
-    for p in paragraphs:
-        if match_label(p.text) is None:
-            continue
-        text = p.text.rstrip()
-        numbered += 1
-        lists = find_unit_lists(text)
-        listed += bool(lists)
-        inside += any(text[ul.end :].strip(" 。；;，,") for ul in lists)
-        roles += any(_ROLE_WORD.search(text, ul.start, ul.end) for ul in lists)
-        square = square or any(text[ul.start] == "〔" or text[ul.end - 1] == "〕" for ul in lists)
+    current = has_list = has_inside = has_role = False
+    for m in _LIST_OR_LINE.finditer(text, first.start(), first.start() + SAMPLE_CHARS):
+        mark, label, content, close, after, _ = m.groups()
+        if mark == "\n":
+            listed += has_list
+            inside += has_inside
+            roles += has_role
+            current = label is not None
+            numbered += current
+            has_list = has_inside = has_role = False
+        elif current and (content is None or _is_unit_list(text, m.start(), m.end(), content)):
+            has_list = True
+            has_inside = has_inside or bool(after)
+            has_role = has_role or _ROLE_WORD.search(text, m.start(), m.end()) is not None
+            square = square or mark == "〔" or close == "〕"
+    listed += has_list
+    inside += has_inside
+    roles += has_role
     if not numbered:
         return 0.0
     carried = 0.2 * min(1.0, 1.5 * listed / numbered)
@@ -77,30 +243,50 @@ def _bracket_score(paragraphs: Sequence[Paragraph]) -> float:
     return carried + within + phrased + (0.05 if square else 0.0)
 
 
-def _opens_with_title(paragraphs: Sequence[Paragraph]) -> bool:
-    """The first line that is no navigation is a plan's title: the plan
-    stands on its own, without letterhead or covering notice."""
-    for p in paragraphs:
-        if is_furniture_form(p.text) or is_collection_heading(p.text):
-            continue
-        return is_plan_title(p.text)
-    return False
+def _is_unit_list(text: str, start: int, end: int, content: str) -> bool:
+    """Whether the bracket ``text[start:end]`` holding ``content`` is a unit
+    list: it opens with a marker (``责任单位：``), closes names with a role
+    phrase (``…市应急局牵头``) before any full stop, or holds nothing but
+    names of bodies where it follows a sentence or closes one (several
+    names, or one that says whose body it is) — the notations
+    :func:`~safetyplan.layouts.units.find_unit_lists` reads."""
+    stop = content.find("。")
+    if _MARKED_LIST.match(content) or _PHRASED_LIST.search(content, 0, stop if stop >= 0 else len(content)):
+        return True
+    if not _NAMES.fullmatch(content):
+        return False
+    before = start - 1
+    while text[before] in _SPACES:
+        before -= 1
+    if text[before] in _SENTENCE_END:
+        return True
+    while text[end] in _SPACES:
+        end += 1
+    several = any(sep in content for sep in "、，,；;")
+    return text[end] in _CLOSING_MARKS and (several or _LEVEL.match(content) is not None)
 
 
-def _official_document_penalty(paragraphs: Sequence[Paragraph]) -> float:
+def _official_document_penalty(text: str, head_end: int) -> float:
     """Letterhead, document number, covering notice, 抄送: an issued document
     of a regional layout, not a work-points page."""
-    head = ["".join(p.text.split()) for p in paragraphs[:HEAD_LINES]]
+    head = "\n".join("".join(line.split()) for line in text[: head_end + 1].split("\n"))
     penalty = 0.0
-    if any(_DOC_NUMBER.search(line) for line in head):
+    if "〔" in head and _DOC_NUMBER.search(head):
         penalty += 0.4
-    if any(_LETTERHEAD.match(line.strip("#*")) for line in head):
+    if "文件" in head and _LETTERHEAD.search(head):
         penalty += 0.3
-    if any(_COVERING.search(line) for line in head if not is_plan_title(line)):
+    if any(mark in head for mark in _COVERING_MARKS) and any(
+        not is_plan_title(_line_at(head, m.start())) for m in _COVERING.finditer(head)
+    ):
         penalty += 0.2
-    if any(_CC.match(p.text) for p in paragraphs):
+    if _CC_LINE.search(text):
         penalty += 0.2
     return penalty
+
+
+def _line_at(text: str, index: int) -> str:
+    """The line of ``text`` that holds ``index``."""
+    return text[text.rfind("\n", 0, index) + 1 : text.find("\n", index)]
 
 
 __all__ = ["score"]
