@@ -18,8 +18,7 @@ import attrs
 from ..document import Document, Paragraph, Table
 from .cleaning import squeeze
 from .metadata import DOC_NUMBER, Kind, classify, document_lines, starts_own_line
-from .numbering import match_label
-from .outline import headline, join_paragraphs
+from .outline import headline, labelled_paragraphs
 from .units import find_unit_lists
 
 _UNIT_LIST_END = re.compile(
@@ -100,15 +99,16 @@ def _measure_notation(document: Document) -> Notation:
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     lines, _ = document_lines(document)
     # Judge whole paragraphs, however the source broke them into lines.
-    texts = [ln.text for ln in join_paragraphs(lines, starts=starts_own_line)]
+    joined = labelled_paragraphs(lines, starts=starts_own_line)
+    texts = [ln.text for ln, _ in joined]
     head = [squeeze(t) for t in texts[:15]]
     counts = {"arabic_half": 0, "arabic_full": 0, "arabic_comma": 0, "cn": 0, "cn_paren": 0}
     articles = items = unit_end = unit_any = headlines = restarts = phases = 0
     last_arabic = 0
-    for text in texts:
-        label = match_label(text)
+    for line, label in joined:
         if label is None:
             continue
+        text = line.text
         phases += bool(_PHASE.search(text))
         rest = text[label.end :]
         if label.kind == "arabic":

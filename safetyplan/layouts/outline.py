@@ -58,6 +58,7 @@ from .cleaning import (
     starts_as_continuation,
     wrap_width,
 )
+from .deadlines import find_deadlines, find_recurrences
 from .numbering import Label, match_label
 from .units import measure_assignments
 
@@ -76,6 +77,7 @@ _HEADLINE_MARK = re.compile(f"[{re.escape(_OPEN + _CLOSE)}：:；;。]")
 """The marks that decide where a headline ends: brackets and quotes, the
 full stop, and the colon or semicolon that rule a headline out."""
 _ROUND = re.compile(r"[（()）]")
+_VISIBLE = re.compile(r"\S")
 _TERMINAL_MARK = re.compile(f"[{re.escape(TERMINAL)}]")
 
 
@@ -133,11 +135,20 @@ def join_paragraphs(
     paragraph of their own (a date, a document number) where the caller
     knows them.
     """
+    return [paragraph for paragraph, _ in labelled_paragraphs(lines, width=width, starts=starts)]
+
+
+def labelled_paragraphs(
+    lines: Sequence[Line], *, width: int | None = None, starts: Callable[[str], bool] | None = None
+) -> list[tuple[Line, Label | None]]:
+    """:func:`join_paragraphs`, each paragraph with its label
+    (:func:`.numbering.match_label` of its text), read once: a paragraph
+    that is one line has that line's label."""
     if width is None:
         width = wrap_width(lines)
     labels = [match_label(ln.text) for ln in lines]
     heading_kinds = _heading_kinds(lines, labels)
-    out: list[Line] = []
+    out: list[tuple[Line, Label | None]] = []
     group: list[Line] = []
     group_label: Label | None = None
     text = ""
@@ -155,12 +166,21 @@ def join_paragraphs(
             text = join_text(text, line.text)  # the text merge(group) gives, a piece at a time
             continue
         if group:
-            out.append(merge(group))
+            out.append(_paragraph(group, group_label))
         group, group_label, text = [line], label, line.text
         closed = starting
     if group:
-        out.append(merge(group))
+        out.append(_paragraph(group, group_label))
     return out
+
+
+def _paragraph(group: Sequence[Line], label: Label | None) -> tuple[Line, Label | None]:
+    """The paragraph of ``group``'s lines and its label (``label`` is the
+    first line's; a label can read differently once lines are joined)."""
+    if len(group) == 1:
+        return group[0], label
+    paragraph = merge(group)
+    return paragraph, match_label(paragraph.text)
 
 
 def _continues(
@@ -205,8 +225,8 @@ def headline(text: str) -> str | None:
             depth = max(0, depth - 1)
         elif depth == 0 and ch == "。":
             phrase = text[: m.start()].strip()
-            rest = text[m.end() :].strip()
-            if phrase and rest and len(squeeze(phrase)) <= HEADLINE_MAX:
+            more = _VISIBLE.search(text, m.end()) is not None
+            if phrase and more and len(squeeze(phrase)) <= HEADLINE_MAX:
                 return phrase
             return None
         elif depth == 0:
@@ -307,9 +327,7 @@ DeadlineReader = Callable[[str, int | None], tuple[tuple[Deadline, ...], tuple[D
 
 def read_deadlines(text: str, year: int | None) -> tuple[tuple[Deadline, ...], tuple[Deadline, ...]]:
     """Completion dates and frequencies set in a measure's text (shared core rules)."""
-    from . import deadlines
-
-    return tuple(deadlines.find_deadlines(text, year)), tuple(deadlines.find_recurrences(text))
+    return tuple(find_deadlines(text, year)), tuple(find_recurrences(text))
 
 
 def build_outline(
@@ -330,12 +348,11 @@ def build_outline(
     are whole paragraphs already.  ``units`` and ``dates`` read a measure's
     units and deadlines; they default to the shared core rules.
     """
-    paragraphs = join_paragraphs(lines) if join else list(lines)
+    paragraphs = labelled_paragraphs(lines) if join else [(ln, match_label(ln.text)) for ln in lines]
     root = _Node(None, "", 0, 0)
     stack = [root]
     preamble: list[Line] = []
-    for line in paragraphs:
-        label = match_label(line.text)
+    for line, label in paragraphs:
         if label is None:
             if len(stack) == 1:
                 preamble.append(line)
@@ -457,5 +474,6 @@ __all__ = [
     "headline",
     "is_heading_text",
     "join_paragraphs",
+    "labelled_paragraphs",
     "read_deadlines",
 ]
