@@ -33,6 +33,7 @@ import enum
 import linecache
 import operator
 import re
+import types
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
@@ -198,6 +199,26 @@ class _Source:
     def cls(self, model: type[Any]) -> str:
         return self.value(model.__name__, model)
 
+    def construct(self, d: int, model: type[Any], values: Mapping[str, str], var: str) -> str:
+        """Lines building a ``model`` from the expressions in ``values`` (by
+        field name); the expression that is the object.
+
+        Where ``model.__init__`` would only store its arguments (see
+        :func:`_stores_only`), the object is made and its slots are set
+        directly, at half the cost of the call; otherwise the class is called,
+        positionally (keywords would build a dict for every object)."""
+        order = attrs.fields(model)
+        if not _stores_only(model):
+            assert not any(f.kw_only for f in order), model
+            return f"{self.cls(model)}({', '.join(values[f.name] for f in order)})"
+        self.emit(d, f"{var} = new({self.cls(model)})")
+        for field in order:
+            slot = f"set_{model.__name__}_{field.name}"
+            if slot not in self.values:
+                self.value(slot, _slot(model, field.name).__set__)
+            self.emit(d, f"{slot}({var}, {values[field.name]})")
+        return var
+
     def emit(self, indent: int, *lines: str) -> None:
         self.lines.extend("    " * indent + line if line else "" for line in lines)
 
@@ -222,6 +243,33 @@ class _Source:
         if scalar.dump is str:  # an f-string formats a number as str() does
             return var
         return f"{self.value(f'dump_{name}', scalar.dump)}({var})"
+
+
+def _slot(model: type[Any], name: str) -> Any:
+    """The class attribute ``name`` of ``model`` (a slot's descriptor), found
+    as attribute look-up would find it, without calling it."""
+    return next((vars(c)[name] for c in model.__mro__ if name in vars(c)), None)
+
+
+def _stores_only(model: type[Any]) -> bool:
+    """Whether ``model`` is an attrs class whose ``__init__`` (the one attrs
+    wrote) does nothing but store each argument in the field's slot: no
+    validator, converter or hook runs, no slot beyond the fields (a cached
+    hash) needs a value, and ``__new__`` is object's."""
+    if not attrs.has(model) or model.__new__ is not object.__new__:
+        return False
+    if hasattr(model, "__attrs_pre_init__") or hasattr(model, "__attrs_post_init__"):
+        return False
+    code = getattr(model.__init__, "__code__", None)
+    if code is None or not code.co_filename.startswith("<attrs generated"):
+        return False
+    fields = attrs.fields(model)
+    if any(not f.init or f.validator is not None or f.converter is not None for f in fields):
+        return False
+    slots = {s for c in model.__mro__[:-1] for s in vars(c).get("__slots__", ("__dict__",))} - {"__weakref__"}
+    if slots != {f.name for f in fields}:
+        return False
+    return all(isinstance(_slot(model, f.name), types.MemberDescriptorType) for f in fields)
 
 
 def _fstring(*parts: str) -> str:
@@ -557,10 +605,8 @@ def _read_element(src: _Source, model: type[Any], d: int, k: int, elem: str) -> 
             else:
                 field.take(src, owner, d + 2, k)
     collected = {f.name for f in fields if isinstance(f, Repeated | Nodes)}
-    order = attrs.fields(model)  # positional: a call with keywords would build a dict for every object
-    assert not any(f.kw_only for f in order), owner
-    arguments = ", ".join(f"tuple(f{k}_{f.name})" if f.name in collected else f"f{k}_{f.name}" for f in order)
-    return f"{src.cls(model)}({arguments})"
+    values = {f.name: f"tuple(f{k}_{f.name})" if f.name in collected else f"f{k}_{f.name}" for f in fields}
+    return src.construct(d, model, values, f"n{k}")
 
 
 def _writer(src: _Source, model: type[Any]) -> None:
@@ -603,6 +649,7 @@ def compile_codecs(shapes: Shapes, namespace: str, indent: tuple[str, ...]) -> C
         **src.values,
         "INDENT": indent,
         "TEXT_OF": operator.attrgetter("text"),
+        "new": object.__new__,
         "escape_text": escape_text,
         "escape_attribute": escape_attribute,
         "Unwritable": Unwritable,
