@@ -68,6 +68,9 @@ _LABEL = re.compile(
 around it: one match reads the whole label, and the group of its number
 (the last group that matched) names the style."""
 
+_ARABIC = frozenset({"arabic", "arabic_paren"})
+"""Styles whose number is written in digits (``int`` reads any of them)."""
+
 _GAP = " \u3000\t"
 """Spaces between a label and its text (no label ends in one)."""
 
@@ -81,7 +84,9 @@ def match_label(line: str) -> Label | None:
     kind = m.lastgroup
     assert kind is not None
     raw = line[m.end("lead") : m.end()].rstrip(_GAP)
-    return Label(kind, "".join(raw.split()), chinese_to_int(m.group(kind)), m.end())
+    numeral = m.group(kind)
+    number = int(numeral) if kind in _ARABIC else chinese_to_int(numeral)
+    return Label(kind, "".join(raw.split()), number, m.end())
 
 
 def has_label(line: str) -> bool:
