@@ -25,8 +25,10 @@ a body's articles under the body's headings.
 from __future__ import annotations
 
 import math
+import operator
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -133,8 +135,8 @@ def parse_task_table(
     printed = [_printed_heading(t.evidence) for t in tasks]
     groups = _groups(body, [p for p in printed if p]) or [_Group(("text", ""), "")]
     keys = [_key_of(p, groups) if p else None for p in printed]
-    weights = _idf(a for g in groups for a, _ in g.articles)
-    matches = [_best_articles(task.text, groups, weights) for task in tasks]
+    index = _ArticleIndex.of(groups)
+    matches = [index.best_articles(task.text, groups) for task in tasks]
     choice = _assign([[best for best, _ in m] for m in matches], keys, groups)
 
     by_group: dict[int, list[Measure]] = {}
@@ -259,6 +261,7 @@ def _default_columns(count: int) -> _Columns:
     if count == 3:
         return _Columns(task=0, units=1, deadline=2)
     return _Columns(task=0, units=1 if count == 2 else None)
+
 
 _NUMBER_CELL = re.compile(r"[0-9]{1,4}")
 """A 序号 cell: a task number (bounded, so a hostile cell of digits stays text)."""
@@ -499,44 +502,79 @@ def _assign(
 # --- similarity -------------------------------------------------------------
 
 
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+"""Full-width ASCII (``，（）：１２``) to ASCII: what NFKC maps each of them
+to, so translating them first changes nothing NFKC returns, and lets it
+take its quick path for Chinese text that holds no other compatibility
+characters."""
+
+
 def _normalise(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isalnum())
+    return "".join(filter(str.isalnum, unicodedata.normalize("NFKC", text.translate(_FULL_WIDTH))))
 
 
 def _bigrams(text: str) -> frozenset[str]:
     t = _normalise(text)
-    return frozenset(t[i : i + 2] for i in range(len(t) - 1))
+    return frozenset(map(operator.add, t, t[1:]))
 
 
-def _idf(articles: Iterable[frozenset[str]]) -> dict[str, float]:
-    """Inverse document frequency over the body's articles, so that words
-    every article shares (安全、生产) say little about which one a task restates."""
-    docs = list(articles)
-    counts: dict[str, int] = {}
-    for doc in docs:
-        for gram in doc:
-            counts[gram] = counts.get(gram, 0) + 1
-    total = len(docs)
-    return {gram: math.log((total + 1) / (c + 1)) + 0.1 for gram, c in counts.items()}
+@attrs.frozen
+class _ArticleIndex:
+    """The body's articles as one inverted index: for each bigram, the
+    articles (numbered in group order) that contain it, and its weight.
 
+    The weight is the bigram's inverse document frequency over the articles,
+    so that words every article shares (安全、生产) say little about which one
+    a task restates.  Scoring a task walks its own bigrams through the index
+    once, rather than intersecting it with every article."""
 
-def _best_articles(
-    text: str, groups: Sequence[_Group], weights: dict[str, float]
-) -> list[tuple[float, tuple[str, ...] | None]]:
-    """Per group, the body article the task restates best: the weighted share
-    of the task's bigrams found in it, and the article's path."""
-    grams = _bigrams(text)
-    unseen = math.log(len(weights) + 2) + 0.1 if weights else 1.0
-    total = sum(weights.get(g, unseen) for g in grams)
-    out: list[tuple[float, tuple[str, ...] | None]] = []
-    for group in groups:
-        best, target = 0.0, None
-        for article, path in group.articles:
-            score = sum(weights.get(g, unseen) for g in grams & article) / total if total else 0.0
-            if score > best:
-                best, target = score, path
-        out.append((best, target))
-    return out
+    postings: dict[str, list[int]]
+    weights: dict[str, float]
+    unseen: float
+    """The weight of a bigram no article contains."""
+    articles: int
+    """How many articles are indexed."""
+
+    @classmethod
+    def of(cls, groups: Sequence[_Group]) -> _ArticleIndex:
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        number = 0
+        for group in groups:
+            for article, _ in group.articles:
+                for gram in article:
+                    postings[gram].append(number)
+                number += 1
+        # Document frequencies repeat (most bigrams stand in one or two
+        # articles), so each frequency's weight is computed once.
+        weight = {n: math.log((number + 1) / (n + 1)) + 0.1 for n in {len(p) for p in postings.values()}}
+        weights = {gram: weight[len(p)] for gram, p in postings.items()}
+        unseen = math.log(len(weights) + 2) + 0.1 if weights else 1.0
+        return cls(postings, weights, unseen, number)
+
+    def best_articles(self, text: str, groups: Sequence[_Group]) -> list[tuple[float, tuple[str, ...] | None]]:
+        """Per group, the body article the task restates best: the weighted
+        share of the task's bigrams found in it, and the article's path.
+
+        The bigrams are taken in sorted order, so each share is the same sum
+        of the same weights in the same order whatever the process's string
+        hashing."""
+        shared = [0.0] * self.articles
+        total = 0.0
+        for gram in sorted(_bigrams(text)):
+            weight = self.weights.get(gram, self.unseen)
+            total += weight
+            for number in self.postings.get(gram, ()):
+                shared[number] += weight
+        scores = iter(shared)
+        out: list[tuple[float, tuple[str, ...] | None]] = []
+        for group in groups:
+            best, target = 0.0, None
+            for _, path in group.articles:
+                score = next(scores) / total if total else 0.0
+                if score > best:
+                    best, target = score, path
+            out.append((best, target))
+        return out
 
 
 # --- output -----------------------------------------------------------------
