@@ -21,13 +21,15 @@ from safetyplan.document import Block, Paragraph, Table
 from safetyplan.layouts.numbering import match_label
 from safetyplan.model import Note, Span
 
-_BULLET = re.compile(r"\s{0,40}[•·●▪◦■□◆◇▶►※★☆]")
-_BREADCRUMB = re.compile(r"[^>»›]{1,40}(?:[>»›][^>»›]{1,40}){2,}")
-_META_KEY = re.compile(
-    r"\s{0,40}(?:时间|日期|来源|作者|发布时间|发布日期|更新时间|浏览|阅读|点击|编辑|责任编辑|字号)\s?[:：]"
+_NAVIGATION_START = re.compile(
+    r"\s{0,40}(?:[•·●▪◦■□◆◇▶►※★☆]"
+    r"|(?:时间|日期|来源|作者|发布时间|发布日期|更新时间|浏览|阅读|点击|编辑|责任编辑|字号"
+    r"|当前位置|您的位置|你的位置|所在位置|位置)\s?[:：])"
 )
+"""A bullet item, a ``时间:``/``来源:`` line or a ``当前位置:`` line, by its start."""
+_BREADCRUMB = re.compile(r"[^>»›]{1,40}(?:[>»›][^>»›]{1,40}){2,}")
+_BREADCRUMB_MARK = re.compile(r"[>»›]")
 _TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s{1,3}\d{1,2}:\d{2}")
-_WHERE = re.compile(r"\s{0,40}(?:当前位置|您的位置|你的位置|所在位置|位置)\s?[:：]")
 
 _PLAN_KIND = r"(?:工作要点|要点|实施方案|工作方案|行动方案|方案|工作计划)"
 _ORDINAL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])"
@@ -38,6 +40,8 @@ _PIECE_PREFIX = re.compile(
 """The piece number a collection page may put before a title (``篇二：``)."""
 _COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})篇$|(?:合集|汇编|大全|范文|精选)")
 _NOT_IN_TITLE = re.compile(r"[。，,；;：:！!？?>]")
+_SENTENCE_MARK = re.compile(r"[。，,；;！!？?>]")
+"""What no title holds, nor any piece number before one (which may end in a colon)."""
 _LINK_LINE = re.compile(r"[^\s:：。，,]{1,5}[:：]")
 
 MIN_TITLE, MAX_TITLE = 6, 60
@@ -49,10 +53,12 @@ a page is a menu item."""
 def is_furniture_form(text: str) -> bool:
     """A navigation line by its form: a bullet item, a breadcrumb, a
     ``时间:``/``来源:`` line, a timestamp, a ``当前位置:`` line."""
-    if _BULLET.match(text) or _META_KEY.match(text) or _WHERE.match(text):
+    if _NAVIGATION_START.match(text):
         return True
-    if _TIMESTAMP.search(text):
+    if ":" in text and _TIMESTAMP.search(text):
         return True
+    if not _BREADCRUMB_MARK.search(text):
+        return False
     compact = text.strip()
     return len(compact) <= 200 and bool(_BREADCRUMB.fullmatch(compact))
 
@@ -75,6 +81,8 @@ def compact(text: str) -> str:
 
 def is_collection_heading(text: str) -> bool:
     """The page's heading over several plans: ``…工作要点7篇``, ``…方案汇编``."""
+    if _NOT_IN_TITLE.search(text):
+        return False
     c = compact(text)
     return MIN_TITLE <= len(c) <= MAX_TITLE and not _NOT_IN_TITLE.search(c) and bool(_COUNTED.search(c))
 
@@ -90,7 +98,11 @@ def plan_title(text: str) -> str:
 def is_plan_title(text: str) -> bool:
     """A plan's own title line: ``市安全生产委员会2024年工作要点一``,
     ``2024年安全生产工作实施方案``, ``篇二：…工作要点`` — short, unnumbered,
-    unpunctuated, ending in the kind of plan with or without an ordinal."""
+    unpunctuated, ending in the kind of plan with or without an ordinal.
+    A line holding a sentence's punctuation is ruled out before any more
+    work: no piece number holds it, so the title would."""
+    if _SENTENCE_MARK.search(text):
+        return False
     c = plan_title(text)
     if not MIN_TITLE <= len(c) <= MAX_TITLE or _NOT_IN_TITLE.search(c):
         return False
@@ -145,17 +157,18 @@ def split_page(paragraphs: Sequence[Paragraph]) -> list[Piece]:
     if not starts:
         return [_single(paragraphs)]
     head = paragraphs[: starts[0]]
-    web = any(is_furniture_form(p.text) or is_collection_heading(p.text) for p in paragraphs)
+    navigation = [is_furniture_form(p.text) or is_collection_heading(p.text) for p in paragraphs]
+    web = any(navigation)
     pieces: list[Piece] = []
     for k, i in enumerate(starts):
         stop = starts[k + 1] if k + 1 < len(starts) else _foot(paragraphs)
         notes = [_note(p, "furniture" if web else "unplaced") for p in head] if k == 0 else []
         body: list[Paragraph] = []
-        for p in paragraphs[i + 1 : stop]:
-            if is_furniture_form(p.text) or is_collection_heading(p.text):
-                notes.append(_note(p))
+        for j in range(i + 1, stop):
+            if navigation[j]:
+                notes.append(_note(paragraphs[j]))
             else:
-                body.append(p)
+                body.append(paragraphs[j])
         if k == len(starts) - 1:
             notes.extend(_note(p) for p in paragraphs[stop:])
         pieces.append(Piece(paragraphs[i], tuple(body), tuple(notes)))
