@@ -51,11 +51,10 @@ _NAVIGATION_START = re.compile(_NAVIGATION)
 """A line of a web page's navigation: a bullet item, a ``时间:``/``来源:``
 line, a ``当前位置:`` line (see :func:`~.page.is_furniture_form`)."""
 
-_TIMESTAMP_OR_BREADCRUMB = re.compile(
-    r"[^\d\n]{0,40}+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}" + _S + r"{1,3}\d{1,2}:\d{2}"
-    r"|[^>»›\n]{1,40}+(?:[>»›][^>»›\n]{1,40}+){2,}$"
-)
+_TIMESTAMP_LINE = re.compile(r"[^\d\n]{0,40}+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}" + _S + r"{1,3}\d{1,2}:\d{2}")
+_BREADCRUMB_LINE = re.compile(r"[^>»›\n]{1,40}+(?:[>»›][^>»›\n]{1,40}+){2,}$")
 """A page's timestamp line, or its breadcrumb (``首页 » 范文 » 计划``)."""
+_BREADCRUMB_MARKS = (">", "»", "›")
 _COUNTING_WORD = re.compile(r"篇|合集|汇编|大全|范文|精选")
 """What a heading over several plans says (``…工作要点7篇``, see
 :func:`~.page.is_collection_heading`)."""
@@ -163,11 +162,19 @@ def _navigation_count(text: str, head_end: int, navigation: set[int]) -> int:
         return count
     foot = max(head_end + 1, len(text) - FOOT_CHARS)
     for region in (text[1:head_end], text[text.find("\n", foot) + 1 : -1]):
+        stamps = ":" in region
+        crumbs = any(mark in region for mark in _BREADCRUMB_MARKS)
         headings = _COUNTING_WORD.search(region) is not None
+        if not (stamps or crumbs or headings):
+            continue
         for line in region.split("\n"):
             if len(line) > MAX_FURNITURE or _NAVIGATION_START.match(line):
                 continue
-            if _TIMESTAMP_OR_BREADCRUMB.match(line) or (headings and is_collection_heading(line)):
+            if (
+                (stamps and _TIMESTAMP_LINE.match(line))
+                or (crumbs and _BREADCRUMB_LINE.match(line))
+                or (headings and is_collection_heading(line))
+            ):
                 count += 1
     return count
 
