@@ -17,7 +17,8 @@ What a person sees, and therefore what a layout gets:
 * automatic numbering drawn in front of the text (``一、`` ``（三）`` ``1.``);
 * tables with merged cells resolved: a cell spanning columns is repeated in
   each grid column it covers, and a cell continuing a vertical merge carries
-  the text of the cell that started it, both with ``Cell.merged`` set.
+  the text of the cell that started it, both with ``Cell.merged`` set (laid
+  out by :mod:`.grid`, as the HTML reader's ``colspan`` and ``rowspan`` are).
 
 ``Paragraph.line`` is the paragraph's ordinal among all paragraphs of the
 document (table cells included), so a message can point at "paragraph 37".
@@ -30,9 +31,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..document import Block, Cell, Document, Paragraph, Row, Table
+from ..document import Block, Document, Paragraph, Row, Table
 from ..errors import UnreadableFileError
 from ..hookspecs import Reader, ReadResult, hookimpl
+from .grid import Grid, cell_texts
 from .safexml import parse_xml
 from .wordnumbering import Numbering, to_int
 from .ziplimits import SafeZip, resolve_target
@@ -45,8 +47,6 @@ W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DEFAULT_MAIN = "word/document.xml"
-_MAX_SPAN = 64
-_MAX_COLUMNS = 1024
 _MAX_STYLE_DEPTH = 16
 _OFF = {"0", "false", "off", "none"}
 
@@ -238,31 +238,20 @@ class _Body:
         """The table's rows on its column grid, merged cells resolved."""
         first = self.ordinal + 1
         rows: list[Row] = []
-        above: dict[int, tuple[str, ...]] = {}
+        grid = Grid()
         for tr in self.content(tbl):
             if tr.tag != self.TR:
                 continue
             row_line = self.ordinal + 1
-            cells: list[Cell] = []
-            column = self.grid_before(tr)
-            cells.extend(Cell(("",)) for _ in range(column))
-            starts: dict[int, tuple[str, ...]] = {}
+            grid.skip(self.grid_before(tr))
             for tc in self.content(tr):
-                if tc.tag != self.TC or column >= _MAX_COLUMNS:
+                if tc.tag != self.TC or grid.full:
                     continue
-                span, vmerge = self.cell_props(tc)
-                paragraphs = self.cell_paragraphs(tc)
-                merged = False
-                if vmerge == "continue" and column in above:
-                    paragraphs = above[column]
-                    merged = True
-                for offset in range(span):
-                    cells.append(Cell(paragraphs, merged or offset > 0))
-                    starts[column + offset] = paragraphs
-                column += span
-            above = starts
+                span, continues = self.cell_props(tc)
+                grid.add(cell_texts(self.blocks(tc)), columns=span, continues=continues)
+            cells = grid.end_row()
             if cells:
-                rows.append(Row(tuple(cells), row_line))
+                rows.append(Row(cells, row_line))
         return Table(tuple(rows), first)
 
     def grid_before(self, tr: etree._Element) -> int:
@@ -270,35 +259,18 @@ class _Body:
         if trpr is None:
             return 0
         before = trpr.find(self.q("gridBefore"))
-        return 0 if before is None else to_int(before.get(self.VAL), 0, 0, _MAX_SPAN)
+        return 0 if before is None else to_int(before.get(self.VAL), 0)
 
-    def cell_props(self, tc: etree._Element) -> tuple[int, str | None]:
-        """Columns spanned and vertical merge state (``restart``,
-        ``continue`` or None) of a cell."""
+    def cell_props(self, tc: etree._Element) -> tuple[int, bool]:
+        """Columns a cell spans, and whether it continues a vertical merge
+        (``w:vMerge`` other than ``restart``)."""
         tcpr = tc.find(self.q("tcPr"))
         if tcpr is None:
-            return 1, None
+            return 1, False
         span_el = tcpr.find(self.q("gridSpan"))
-        span = 1 if span_el is None else to_int(span_el.get(self.VAL), 1, 1, _MAX_SPAN)
+        span = 1 if span_el is None else to_int(span_el.get(self.VAL), 1)
         vmerge_el = tcpr.find(self.q("vMerge"))
-        vmerge = None
-        if vmerge_el is not None:
-            vmerge = "restart" if vmerge_el.get(self.VAL) == "restart" else "continue"
-        return span, vmerge
-
-    def cell_paragraphs(self, tc: etree._Element) -> tuple[str, ...]:
-        """A cell's paragraphs; a table nested in the cell is flattened into
-        its cells' paragraphs, each once."""
-        texts: list[str] = []
-        for block in self.blocks(tc):
-            if isinstance(block, Paragraph):
-                texts.append(block.text)
-            else:
-                for row in block.rows:
-                    for cell in row.cells:
-                        if not cell.merged:
-                            texts.extend(t for t in cell.paragraphs if t)
-        return tuple(texts) or ("",)
+        return span, vmerge_el is not None and vmerge_el.get(self.VAL) != "restart"
 
 
 class _Styles:

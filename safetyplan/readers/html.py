@@ -6,8 +6,8 @@ one paragraph per block element (``p``, ``h1``–``h6``, ``li``, ``div`` …) an
 a new line at every ``<br>``; scripts, styles and the page title are never
 shown, and neither are they read.  (The head is otherwise read: libxml2 puts
 a fragment's text there when it begins with a script.)  Tables come out on their column grid with
-``rowspan``/``colspan`` resolved the same way the .docx reader resolves merged
-cells, so a layout reads a task table alike from either.
+``rowspan``/``colspan`` resolved by the same grid (:mod:`.grid`) that lays out
+the .docx reader's merged cells, so a layout reads a task table alike from either.
 
 lxml's HTML parser is run without network access and with its default
 limits; it silently drops whatever lies deeper than its nesting limit, so a
@@ -20,10 +20,11 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..document import Block, Cell, Document, Paragraph, Row, Table
+from ..document import Block, Document, Paragraph, Row, Table
 from ..errors import UnreadableFileError, UnsafeFileError
 from ..hookspecs import Reader, ReadResult, hookimpl
 from .encoding import decode
+from .grid import Grid, cell_texts
 
 if TYPE_CHECKING:  # lxml is imported when a page is read, not when the reader is registered
     from lxml import etree
@@ -31,8 +32,6 @@ if TYPE_CHECKING:  # lxml is imported when a page is read, not when the reader i
 MAX_DEPTH = 250
 """Nesting at which libxml2 (limit 255) may already have dropped content."""
 
-_MAX_SPAN = 64
-_MAX_COLUMNS = 1024
 _BLOCK = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre section article header footer main nav "
     "aside address center figure figcaption form fieldset legend hr details summary caption body html head "
@@ -115,46 +114,17 @@ class _Blocks:
         """The table on its column grid: a cell spanning columns is repeated
         in each, a cell spanning rows carried down, copies marked merged."""
         rows: list[Row] = []
-        pending: dict[int, tuple[int, tuple[str, ...]]] = {}
+        grid = Grid()
         self.out.extend(_foster(table))
         for line, row_cells in _rows(table):
-            cells: list[Cell] = []
-            column = 0
             for td in row_cells:
-                if _tag(td) not in {"td", "th"} or column >= _MAX_COLUMNS:
-                    continue
-                column = _carry(pending, column, cells)
-                paragraphs = _cell_paragraphs(td)
-                colspan = _span(td.get("colspan"))
-                rowspan = _span(td.get("rowspan"))
-                for offset in range(colspan):
-                    cells.append(Cell(paragraphs, merged=offset > 0))
-                    if rowspan > 1:
-                        pending[column + offset] = (rowspan - 1, paragraphs)
-                column += colspan
-            while pending and column <= max(pending) and column < _MAX_COLUMNS:
-                if column in pending:
-                    column = _carry(pending, column, cells)
-                else:
-                    cells.append(Cell(("",)))
-                    column += 1
+                if grid.full:
+                    break
+                grid.add(_cell_paragraphs(td), columns=_span(td.get("colspan")), rows=_span(td.get("rowspan")))
+            cells = grid.end_row()
             if cells:
-                rows.append(Row(tuple(cells), line or _line(table) or 0))
+                rows.append(Row(cells, line or _line(table) or 0))
         return Table(tuple(rows), _line(table) or (rows[0].line if rows else 0))
-
-
-def _carry(pending: dict[int, tuple[int, tuple[str, ...]]], column: int, cells: list[Cell]) -> int:
-    """Fill the columns from ``column`` on that cells of rows above span
-    into; returns the next free column."""
-    while column in pending:
-        left, paragraphs = pending[column]
-        cells.append(Cell(paragraphs, merged=True))
-        if left <= 1:
-            del pending[column]
-        else:
-            pending[column] = (left - 1, paragraphs)
-        column += 1
-    return column
 
 
 def _line(el: etree._Element) -> int | None:
@@ -226,23 +196,17 @@ def _cell_paragraphs(td: etree._Element) -> tuple[str, ...]:
     for child in td:
         inner.walk(child)
     inner.flush()
-    texts: list[str] = []
-    for block in inner.out:
-        if isinstance(block, Paragraph):
-            texts.append(block.text)
-        else:
-            for row in block.rows:
-                for cell in row.cells:
-                    if not cell.merged:
-                        texts.extend(t for t in cell.paragraphs if t)
-    return tuple(texts) or ("",)
+    return cell_texts(inner.out)
 
 
 def _span(value: str | None) -> int:
+    """A ``colspan`` or ``rowspan`` as a number, 1 where it is not one; the
+    grid bounds it.  Only the first six characters are read, so a value of
+    any length costs nothing to parse."""
     if value is None:
         return 1
     digits = value.strip()[:6]
-    return max(1, min(_MAX_SPAN, int(digits))) if digits.isdigit() else 1
+    return int(digits) if digits.isdigit() else 1
 
 
 def _depth(root: etree._Element) -> int:
