@@ -92,6 +92,12 @@ def test_a_rowspan_past_the_cells_of_a_row_fills_the_gap() -> None:
     assert [r.texts for r in table.rows] == [("a", "b", "c"), ("d", "", "c")]
 
 
+@pytest.mark.parametrize("span", ["²", "١٢", "x", "-1", ""])
+def test_a_span_that_is_no_plain_number_spans_one_cell(span: str) -> None:
+    table = only_table(read(f'<table><tr><td colspan="{span}">a</td><td rowspan="{span}">b</td></tr></table>'))
+    assert [r.texts for r in table.rows] == [("a", "b")]
+
+
 def test_nested_tables_are_flattened_into_the_cell() -> None:
     table = only_table(read("<table><tr><td>外<table><tr><td>甲</td><td>乙</td></tr></table></td></tr></table>"))
     assert table.rows[0].cells[0].paragraphs == ("外", "甲", "乙")

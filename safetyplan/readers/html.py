@@ -206,7 +206,7 @@ def _span(value: str | None) -> int:
     if value is None:
         return 1
     digits = value.strip()[:6]
-    return int(digits) if digits.isdigit() else 1
+    return int(digits) if digits.isascii() and digits.isdigit() else 1
 
 
 def _depth(root: etree._Element) -> int:
