@@ -73,11 +73,11 @@ _LIST_OR_LINE = re.compile(
     r"(?<=\n)(?P<label>" + _LABEL + r")?"
     r"|(?<=[（(〔])(?P<content>(?:[^（）()〔〕\n]++|[（(][^（）()\n]{0,40}+[）)])++)(?P<close>[）)〕]|(?=\n))"
     rf"(?=(?:{_S}|[。；;，,])*+(?P<after>[^\n]?))"
-    rf"|{_S}{{0,4}}+(?P<bare>(?:(?:牵头|协同|配合)?责任单位|牵头单位|配合单位|协同单位|责任部门){_S}{{0,2}}[：:]))"
+    rf"|{_S}{{0,4}}+(?P<bare>(?:(?:牵头|协同|配合)?责任单位|牵头单位|配合单位|协同单位|责任部门){_S}{{0,2}}[：:][^\n]*+))"
 )
 """A line's start (with its numbering label, if any), a bracketed
 parenthetical and the first text after it on its line, or a unit list
-standing after a sentence behind a bare ``责任单位：``.  The alternatives
+standing after a sentence behind a bare ``责任单位：`` to the line's end.  The alternatives
 share one first character, so the engine skips to the next one in a single
 scan."""
 
