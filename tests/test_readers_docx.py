@@ -14,7 +14,7 @@ import pytest
 from safetyplan.document import Cell, Document, Paragraph, Table
 from safetyplan.errors import UnreadableFileError
 from safetyplan.readers.docx import W_STRICT, DocxReader
-from safetyplan.readers.wordnumbering import chinese_counting, format_number
+from safetyplan.readers.wordnumbering import chinese_counting, format_number, to_int
 
 sys.path.insert(0, str(Path(__file__).parent))
 from hostile import PACKAGE_RELS, W_NS, document_xml, docx_bytes, paragraph_xml
@@ -249,6 +249,25 @@ def test_chinese_counting(n: int, expected: str) -> None:
 )
 def test_number_formats(n: int, fmt: str, expected: str) -> None:
     assert format_number(n, fmt) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("3", 3),
+        (" 7 ", 7),
+        ("-1", 0),
+        ("99999", 8),
+        ("²", 1),
+        ("-²", 1),
+        ("--1", 1),
+        ("١٢", 1),
+        ("9" * 40, 1),
+        (None, 1),
+    ],
+)
+def test_word_integers_are_ascii_digits_clamped_or_the_default(value: str | None, expected: int) -> None:
+    assert to_int(value, 1, 0, 8) == expected
 
 
 # -- tables ------------------------------------------------------------------------

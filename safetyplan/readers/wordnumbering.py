@@ -11,6 +11,7 @@ formats each level (decimal, 一二三, ①②③, letters, Roman numerals).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -41,14 +42,19 @@ class Level:
     """``w:lvlRestart``: 0 never restarts; N restarts after level N is used."""
 
 
+_INTEGER = re.compile(r"-?[0-9]{1,11}")
+"""An integer as Word writes one: ASCII digits (``²`` and ``--1`` pass
+``isdigit`` but are none), short enough that no value costs time to convert."""
+
+
 def to_int(value: str | None, default: int, low: int = 0, high: int = _MAX_COUNTER) -> int:
     """An integer attribute, clamped, or ``default`` where it is not one."""
     if value is None:
         return default
-    value = value.strip()
-    if not value.lstrip("-").isdigit() or len(value) > 12:
+    m = _INTEGER.fullmatch(value.strip())
+    if m is None:
         return default
-    return max(low, min(high, int(value)))
+    return max(low, min(high, int(m.group())))
 
 
 class Numbering:
