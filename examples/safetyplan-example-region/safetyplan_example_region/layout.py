@@ -103,11 +103,17 @@ class ShiliLayout:
     description = "示例县 work lists: （1） measures with 【牵头单位】/【完成时限】 field lines"
 
     def detect(self, document: Document) -> float:
-        """How regularly measures are followed by field lines: the notation's mark."""
+        """How regularly measures are followed by field lines: the notation's mark.
+
+        Every installed layout's ``detect`` runs on every document, so the
+        cheap test comes first: a document with no field line is no Shili
+        plan, and its labels are never read."""
         texts = [p.text.strip() for p in document.paragraphs()]
         fields = sum(1 for t in texts if FIELD.match(t))
+        if not fields:
+            return 0.0
         measures = sum(1 for t in texts if (label := match_label(t)) and label.kind == "arabic_paren")
-        if not measures or not fields:
+        if not measures:
             return 0.0
         return min(1.0, fields / (2 * measures))
 
