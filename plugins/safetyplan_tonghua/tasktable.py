@@ -502,15 +502,20 @@ def _assign(
 # --- similarity -------------------------------------------------------------
 
 
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-"""Full-width ASCII (``，（）：１２``) to ASCII: what NFKC maps each of them
-to, so translating them first changes nothing NFKC returns, and lets it
-take its quick path for Chinese text that holds no other compatibility
-characters."""
+_FULL_WIDTH_MARKS = (("，", ","), ("：", ":"), ("；", ";"), ("（", "("), ("）", ")"), ("！", "!"), ("？", "?"))
+"""The full-width marks Chinese text is full of, each with the ASCII form
+NFKC gives it.  Replaced first, they change nothing NFKC returns and leave
+most text already normalised, so NFKC takes its quick path (and still maps
+any other compatibility character)."""
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+"""What :meth:`str.isalnum` rejects: ``\\w`` is the alphanumerics and ``_``."""
 
 
 def _normalise(text: str) -> str:
-    return "".join(filter(str.isalnum, unicodedata.normalize("NFKC", text.translate(_FULL_WIDTH))))
+    for wide, narrow in _FULL_WIDTH_MARKS:
+        text = text.replace(wide, narrow)
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _bigrams(text: str) -> frozenset[str]:
