@@ -38,6 +38,7 @@ import codecs
 import functools
 import os
 import re
+import threading
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -259,6 +260,21 @@ def _safe_parser(**kw: Any) -> etree.XMLParser:
     )
 
 
+class _Parsers(threading.local):
+    """The two parsers documents are read with, one pair per thread: a parser
+    keeps its libxml2 context from one document to the next, which a new
+    parser for every document would set up again, and lxml parsers are best
+    not shared between threads."""
+
+    def __init__(self) -> None:
+        options = {"remove_comments": True, "remove_pis": True, "collect_ids": False}
+        self.keeping_blanks = _safe_parser(**options)
+        self.dropping_blanks = _safe_parser(**options, remove_blank_text=True)
+
+
+_PARSERS: Final = _Parsers()
+
+
 class _RefuseDoctype:
     """Parser target that stops at a DOCTYPE, before its declarations are read."""
 
@@ -328,8 +344,8 @@ def _parse(data: bytes, *, path: str | None, layout: bool) -> etree._ElementTree
             raise _DoctypeFound
         if declares is None:
             etree.fromstring(data, _safe_parser(target=_RefuseDoctype()))
-        blanks = layout and _markup_is_layout(data)
-        parser = _safe_parser(remove_comments=True, remove_pis=True, collect_ids=False, remove_blank_text=blanks)
+        parsers = _PARSERS
+        parser = parsers.dropping_blanks if layout and _markup_is_layout(data) else parsers.keeping_blanks
         root = etree.fromstring(data, parser)
     except _DoctypeFound:
         raise UnsafeFileError(

@@ -22,8 +22,9 @@ value by value.
 
 Reading takes a parsed, schema-valid element: each attribute is fetched by
 name, an element's children are fetched in one call (a slice) and each is
-visited once and dispatched on its tag, and the object is built with one call.  Comments and processing instructions are
-expected to have been dropped by the parser.
+visited once and dispatched on its tag, and the object is built by setting
+its slots (see :meth:`_Source.construct`).  Comments and processing
+instructions are expected to have been dropped by the parser.
 """
 
 from __future__ import annotations
