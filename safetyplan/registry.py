@@ -89,6 +89,8 @@ class Registry:
         self.readers: list[Registered[Reader]] = self._collect("safetyplan_readers")
         self.layouts: list[Registered[Layout]] = self._collect("safetyplan_layouts")
         self.writers: list[Registered[Writer]] = self._collect("safetyplan_writers")
+        aliases: list[Registered[tuple[str, str]]] = self._collect("safetyplan_unit_aliases")
+        self._unit_aliases = tuple((str(a.obj[0]), str(a.obj[1])) for a in aliases)
 
     def _origin(self, plugin: object) -> tuple[str, str, str]:
         name = self.pm.get_name(plugin) or repr(plugin)
@@ -100,7 +102,7 @@ class Registry:
     def _collect(self, hook_name: str) -> list[Registered[T]]:
         out: list[Registered[T]] = []
         hook = getattr(self.pm.hook, hook_name)
-        for impl in reversed(hook.get_hookimpls()):  # registration order
+        for impl in reversed(hook.get_hookimpls()):  # pluggy's call order: the latest registered first
             name, dist, version = self._origin(impl.plugin)
             entry = Registered[object](None, name, dist, version)
             items = entry.call(f"{hook_name}()", impl.function)
@@ -165,11 +167,12 @@ class Registry:
         kinds = ", ".join(sorted(str(w.obj.kind) for w in of_format))
         raise UnknownFormatError(f"no {fmt} writer of kind {kind!r}", hint=f"kinds: {kinds}")
 
-    def unit_aliases(self) -> list[tuple[str, str]]:
-        pairs: list[tuple[str, str]] = []
-        for result in self.pm.hook.safetyplan_unit_aliases():
-            pairs.extend(result)
-        return pairs
+    def unit_aliases(self) -> tuple[tuple[str, str], ...]:
+        """Every ``(abbreviation, full form)`` the plugins declare, the latest
+        registered plugin's first (so where two declare one abbreviation, a
+        region's own reading wins over the built-in one): collected once,
+        since grouping by unit asks for them once per unit name."""
+        return self._unit_aliases
 
 
 def _own_version() -> str:

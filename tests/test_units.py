@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from safetyplan.errors import PluginError
 from safetyplan.layouts.unitnames import expand_run, is_organ
 from safetyplan.layouts.units import (
     BASE_ALIASES,
@@ -29,7 +30,7 @@ from safetyplan.layouts.units import (
     unit_key,
 )
 from safetyplan.model import Assignment, Role
-from safetyplan.registry import make_plugin_manager
+from safetyplan.registry import Registry, make_plugin_manager
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -445,6 +446,31 @@ def test_plugins_extend_the_alias_table() -> None:
     assert set(BASE_ALIASES) <= set(pairs)
     assert resolve_aliases("区科工信局", pairs) == resolve_aliases("区科技和工业信息化局", pairs)
     assert resolve_aliases("区科工信局", BASE_ALIASES) != resolve_aliases("区科技和工业信息化局", BASE_ALIASES)
+
+
+def test_a_later_plugin_s_reading_of_an_abbreviation_wins() -> None:
+    class Region:
+        from safetyplan.hookspecs import hookimpl
+
+        @hookimpl
+        def safetyplan_unit_aliases(self) -> list[tuple[str, str]]:
+            return [("应急局", "应急救援局")]
+
+    pairs = Registry(make_plugin_manager([Region()], entry_points=False)).unit_aliases()
+    assert pairs[0] == ("应急局", "应急救援局")
+    assert resolve_aliases("区应急局", pairs) == "区应急救援局"
+
+
+def test_a_failing_alias_hook_is_named() -> None:
+    class Broken:
+        from safetyplan.hookspecs import hookimpl
+
+        @hookimpl
+        def safetyplan_unit_aliases(self) -> list[tuple[str, str]]:
+            raise KeyError("oops")
+
+    with pytest.raises(PluginError, match="safetyplan_unit_aliases"):
+        Registry(make_plugin_manager([Broken()], entry_points=False))
 
 
 # --- the corpus -----------------------------------------------------------------
