@@ -23,6 +23,7 @@ import re
 import unicodedata
 
 from ..errors import UnreadableFileError
+from ..layouts.lazyre import LazyPattern
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -195,11 +196,13 @@ _CHINESE_CONTEXT: tuple[tuple[int, int], ...] = (
 full-width punctuation, and the general punctuation, number forms, circled
 numbers and symbols that GB2312 carries (“” — … • Ⅰ ① ℃ × ·)."""
 
-_NOT_CHINESE = re.compile(
+_NOT_CHINESE = LazyPattern(
     "[^\x00-\x7f\ufeff" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CHINESE_CONTEXT) + "]"
 )
 """Counted by the regular-expression engine: a character-by-character range
-test in Python costs more than everything else in reading a file."""
+test in Python costs more than everything else in reading a file.  Compiled
+on first use (its ranges take milliseconds, which commands that read no file
+need not pay)."""
 
 
 def _mostly_cjk(text: str) -> bool:
@@ -210,7 +213,7 @@ def _mostly_cjk(text: str) -> bool:
     foreign = len(sample) - len(sample.encode("ascii", "ignore")) - sample.count("\ufeff")
     if not foreign:
         return False
-    chinese = foreign - len(_NOT_CHINESE.findall(sample))
+    chinese = foreign - len(_NOT_CHINESE.compiled.findall(sample))
     return chinese / foreign > 0.6
 
 
