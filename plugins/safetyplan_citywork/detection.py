@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from safetyplan.document import Document
+from safetyplan.layouts.lazyre import LazyPattern
 
 from .page import is_collection_heading, is_furniture_form, is_plan_title
 
@@ -37,9 +38,11 @@ _LABEL = (
     rf"|\d{{1,3}}{_S}{{0,2}}(?:[.．](?!\d)|[.．](?=\d{{4}}{_S}{{0,2}}年)|、))"
 )
 """A numbering label at a line's start, as
-:func:`~safetyplan.layouts.numbering.match_label` reads one."""
+:func:`~safetyplan.layouts.numbering.match_label` reads one.  The long
+patterns below are compiled on first use, so that commands reading no plan
+do not pay for them."""
 
-_LABEL_LINE = re.compile(r"\n" + _LABEL)
+_LABEL_LINE = LazyPattern(r"\n" + _LABEL)
 
 _NAVIGATION = (
     rf"{_S}{{0,40}}+(?:[•·●▪◦■□◆◇▶►※★☆]"
@@ -59,7 +62,7 @@ _COUNTING_WORD = re.compile(r"篇|合集|汇编|大全|范文|精选")
 """What a heading over several plans says (``…工作要点7篇``, see
 :func:`~.page.is_collection_heading`)."""
 
-_TITLE_CANDIDATE = re.compile(
+_TITLE_CANDIDATE = LazyPattern(
     r"\n(?=[^\n。，,；;！!？?>]{4,90}+\n)[^\n]{2,90}?"
     r"(?:工作要点|要点|实施方案|工作方案|行动方案|方案|工作计划)"
     r"(?:篇?(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]))?"
@@ -68,7 +71,7 @@ _TITLE_CANDIDATE = re.compile(
 """A line that may be a plan's title: short, unpunctuated, ending in the kind
 of plan (decided by :func:`~.page.is_plan_title`)."""
 
-_LIST_OR_LINE = re.compile(
+_LIST_OR_LINE = LazyPattern(
     r"(?P<mark>[\n（(〔。；;])(?:"
     r"(?<=\n)(?P<label>" + _LABEL + r")?"
     r"|(?<=[（(〔])(?P<content>(?:[^（）()〔〕\n]++|[（(][^（）()\n]{0,40}+[）)])++)(?P<close>[）)〕]|(?=\n))"
@@ -182,11 +185,11 @@ def _navigation_count(text: str, head_end: int, navigation: set[int]) -> int:
 def _titled(text: str) -> int:
     """How many plan title lines have numbered lines after them before the
     next title line: the plans a page collects."""
-    titles = [m for m in _TITLE_CANDIDATE.finditer(text) if is_plan_title(m.group(0))]
+    titles = [m for m in _TITLE_CANDIDATE.compiled.finditer(text) if is_plan_title(m.group(0))]
     count = 0
     for k, title in enumerate(titles):
         stop = titles[k + 1].start() if k + 1 < len(titles) else len(text)
-        count += _LABEL_LINE.search(text, title.end(), stop) is not None
+        count += _LABEL_LINE.compiled.search(text, title.end(), stop) is not None
     return count
 
 
@@ -219,13 +222,13 @@ def _bracket_score(text: str) -> float:
     measure), how many give roles by phrase (``…牵头`` ``…分工负责``) rather
     than one ``（责任单位：…）`` at the end, and whether square brackets are
     used."""
-    first = _LABEL_LINE.search(text)
+    first = _LABEL_LINE.compiled.search(text)
     if first is None:
         return 0.0
     numbered = listed = inside = roles = 0
     square = False
     current = has_list = has_inside = has_role = False
-    for m in _LIST_OR_LINE.finditer(text, first.start(), first.start() + SAMPLE_CHARS):
+    for m in _LIST_OR_LINE.compiled.finditer(text, first.start(), first.start() + SAMPLE_CHARS):
         mark, label, content, close, after, _ = m.groups()
         if mark == "\n":
             listed += has_list
