@@ -42,6 +42,7 @@ from .unitnames import expand_run, is_organ, is_place, level_prefix
 
 OPENERS = "（(〔［[【"
 CLOSERS = "）)〕］]】"
+_CLOSER_MARKS = tuple(CLOSERS)
 _CLAUSE_SEPARATORS = "，,；;"
 _ITEM_SEPARATORS = "、" + _CLAUSE_SEPARATORS
 _MAX_NAME = 200
@@ -98,6 +99,7 @@ _VERBS: tuple[tuple[str, Role], ...] = (
 """Role phrases that close a clause and bind to the names before it."""
 _VERB_ROLES: dict[str, Role] = dict(_VERBS)
 _VERB_LENGTHS: tuple[int, ...] = tuple(sorted({len(verb) for verb, _ in _VERBS}, reverse=True))
+_ANY_VERB = re.compile("|".join(verb for verb, _ in _VERBS))
 """The role phrases by text and their lengths, longest first: a clause's
 ending is looked up rather than compared with every phrase."""
 
@@ -298,7 +300,7 @@ class _Name:
 
 def _own_role(item: str) -> tuple[str, Role | None]:
     """``市应急局（牵头）`` → the name and the role its note gives."""
-    m = _ROLE_NOTE.search(item)
+    m = _ROLE_NOTE.search(item) if item.endswith(("）", ")")) else None
     if m is None:
         return item, None
     word = m.group(1)
@@ -325,8 +327,10 @@ def _names(body: str) -> list[_Name]:
         roles: list[Role | None] = []
         extras: list[list[str]] = []
         for raw in split_top(group, "、"):
-            item, own = _own_role(_clean(raw))
-            item = _clean(item)
+            cleaned = _clean(raw)
+            item, own = _own_role(cleaned)
+            if len(item) != len(cleaned) or item.endswith(_CLOSER_MARKS):
+                item = _clean(item)  # what _clean left needs cleaning again only there
             if not _has_text(item):
                 continue
             first, *rest = _split_conjoined(item)
@@ -343,6 +347,8 @@ def _names(body: str) -> list[_Name]:
 def _role_clauses(clause: str) -> list[str]:
     """A clause cut after every ``、`` item that closes with a role phrase:
     ``市应急局牵头、市公安局配合`` reads as two clauses."""
+    if _ANY_VERB.search(clause) is None:
+        return [clause]
     out: list[str] = []
     current: list[str] = []
     for item in split_top(clause, "、"):
