@@ -15,10 +15,11 @@ HEADER = ("figure", "case", "ours", "floor", "ratio", "target", "result")
 PROFILE_HINTS: dict[str, str] = {
     "1 import": (
         "profile one document's import: `python -m pyinstrument -c \"import safetyplan; "
-        "safetyplan.load_all('examples/plans/<doc>')\"` (or `py-spy record -o import.svg -- python -m bench "
-        "--only import --quick`); time `safetyplan.detect(doc)` apart from `parse`: every layout's "
-        "`detect` runs on every document, so detection should score cheap features of the first "
-        "paragraphs, and work shared by several layouts should be done once per Document"
+        "safetyplan.load_all('examples/plans/<doc>')\"`; the breakdown below the table times reading, "
+        "detection by all layouts together (and by each alone) and the chosen layout's parse.  The "
+        "unit-list grammar (`safetyplan/layouts/units.py`: `_place`, `parse_units`) is read once per "
+        "measure and is most of what remains; a reading several layouts need belongs behind "
+        "`Document.measure` or `safetyplan.document.per_document`, so it is done once per document"
     ),
     "2 docx table": (
         "`py-spy record -o docx.svg -- python -m bench --only docx --quick`; python-docx's object model "
@@ -44,8 +45,8 @@ PROFILE_HINTS: dict[str, str] = {
         "`python -X importtime -m safetyplan.cli plugins 2>&1 | sort -t'|' -k2 -n | tail -20` shows "
         "which module imports cost most; `plugins` imports every layout, so regular expressions compiled "
         "at module level (large alternations in `safetyplan/layouts/` and the regional packages) are paid "
-        "on every start: compile them on first use (`functools.cache`); import python-docx, lxml and "
-        "docxtpl inside the functions that write"
+        "on every start: declare them as `safetyplan.layouts.lazyre.LazyPattern`, compiled on first use; "
+        "import python-docx, lxml and docxtpl inside the functions that write"
     ),
     "6 batch": (
         "a low speed-up means the workers wait: check that files are not serialised through the "
