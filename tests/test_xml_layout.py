@@ -100,3 +100,16 @@ def test_a_deadline_holding_only_whitespace_keeps_it() -> None:
     measure = plan.sections[0].children[0]
     assert isinstance(measure, Measure)
     assert measure.deadlines == (Deadline("  "),)
+
+
+def test_an_element_holding_comments_reads_as_loads_reads_its_document() -> None:
+    doc = (
+        f'{HEAD}<title>安全<!-- a -->生产<?pi x?></title><section label="1"><title>s</title>'
+        '<measure label="1."><text>m</text><section_path><!-- b --><heading>一、</heading><?pi y?>'
+        "</section_path></measure></section></plan>"
+    ).encode()
+    tree = etree.fromstring(doc)  # a parser keeping comments and processing instructions
+    assert (sxml.from_element(tree),) == sxml.loads(doc)
+    measure = sxml.from_element(tree).sections[0].children[0]
+    assert isinstance(measure, Measure)
+    assert measure.section_path == ("一、",)

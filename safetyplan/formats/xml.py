@@ -435,11 +435,22 @@ def _checked_tree(data: bytes, path: str | None) -> etree._Element:
     return root
 
 
-def from_element(elem: etree._Element) -> Plan:
-    """The Plan a schema-valid ``<plan>`` element holds."""
+def _read_plan(elem: etree._Element) -> Plan:
+    """The Plan a schema-valid ``<plan>`` element, parsed without comments
+    and processing instructions, holds."""
     plan = _CODECS.read[Plan](elem)
     assert isinstance(plan, Plan)
     return plan
+
+
+def from_element(elem: etree._Element) -> Plan:
+    """The Plan a schema-valid ``<plan>`` element holds.
+
+    Comments and processing instructions are skipped as :func:`loads` skips
+    them: an element holding any is read from a copy parsed without them."""
+    if next(elem.iter(etree.Comment, etree.ProcessingInstruction), None) is not None:
+        elem = etree.fromstring(etree.tostring(elem, with_tail=False), _PARSERS.keeping_blanks)
+    return _read_plan(elem)
 
 
 def loads(data: bytes, *, path: str | None = None) -> tuple[Plan, ...]:
@@ -453,7 +464,7 @@ def loads(data: bytes, *, path: str | None = None) -> tuple[Plan, ...]:
     with cyclic_gc_paused():
         for elem in elements:
             try:
-                plans.append(from_element(elem))
+                plans.append(_read_plan(elem))
             except ValueError as exc:  # values the schema's types allow but Python's do not
                 _refuse_deep_sections(root, path)  # which has always been reported first
                 raise InvalidXMLError(f"value out of range: {exc}", path=path, line=_line(elem)) from None

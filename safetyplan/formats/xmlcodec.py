@@ -420,11 +420,12 @@ class Headings:
         return {self.name: self.name}
 
     def take(self, src: _Source, owner: str, d: int, k: int) -> None:
-        """Lines reading the headings' texts, in C (an empty heading's text is None)."""
+        """Lines reading the headings' texts, in C (an empty heading's text is
+        None): a schema-valid wrapper holds nothing but headings."""
         target = f"f{k}_{self.name}"
         src.emit(
             d,
-            f"{target} = tuple(map(TEXT_OF, c{k}.iterchildren({src.ns + 'heading'!r})))",
+            f"{target} = tuple(map(TEXT_OF, c{k}[:]))",
             f"if None in {target}:",
             f"    {target} = tuple([h or '' for h in {target}])",
         )
