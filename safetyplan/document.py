@@ -87,6 +87,16 @@ class Document:
         factory=dict, init=False, repr=False, eq=False, hash=False
     )
 
+    def __getstate__(self) -> dict[str, Any]:
+        """A pickled or copied document leaves its readings behind: they may
+        hold anything an analysis returned, and the copy reads afresh."""
+        return {f.name: getattr(self, f.name) for f in attrs.fields(Document) if f.init}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_measured", {})
+
     def measure(self, analysis: Callable[[Document], T]) -> T:
         """``analysis(self)``, computed once for this document.
 

@@ -3,6 +3,8 @@ another: what ``Document.measure`` and ``per_document`` promise."""
 
 from __future__ import annotations
 
+import copy
+import pickle
 from pathlib import Path
 
 import attrs
@@ -19,6 +21,10 @@ CALLS: list[str] = []
 def _count_chars(text: str, *, upper: bool = False) -> int:
     CALLS.append(text)
     return len(text.upper() if upper else text)
+
+
+def len_of_blocks(document: Document) -> int:
+    return len(document.blocks)
 
 
 def _document(text: str) -> Document:
@@ -83,3 +89,11 @@ def test_a_plan_reads_the_same_with_and_without_shared_readings() -> None:
     layout = choose_layout(document)
     alone = layout.obj.parse(attrs.evolve(document))
     assert [m.assignments for m in plans[0].measures()] == [m.assignments for m in alone[0].measures()]
+
+
+def test_a_pickled_or_copied_document_leaves_its_readings_behind() -> None:
+    document = _document("己")
+    assert document.measure(lambda d: object()) is not None  # a reading no pickle can hold
+    for again in (pickle.loads(pickle.dumps(document)), copy.copy(document), copy.deepcopy(document)):
+        assert again == document
+        assert again.measure(len_of_blocks) == 1
