@@ -297,6 +297,11 @@ _UTF8_DECLARATION: Final = re.compile(
 ``<?xml version='1.0' encoding='UTF-8'?>``, or one naming no encoding)."""
 
 
+_CR, _BANG, _QUESTION = b"\r!?"
+"""The single bytes :func:`_markup_is_layout` looks for first, as ints (found
+without the buffer set-up a bytes needle costs)."""
+
+
 def _markup_is_layout(data: bytes) -> bool:
     """Whether every run of whitespace between two tags in ``data`` is layout
     that libxml2 may drop (``remove_blank_text``) without changing what the
@@ -318,9 +323,9 @@ def _markup_is_layout(data: bytes) -> bool:
         start = declaration.end()
     elif data[start : start + 1] != b"<" or b"\0" in data[start : start + 4]:
         return False  # not markup first, or UTF-16/32 without a byte-order mark
-    if b"\r" in data or (b"!" in data and data.find(b"<!", start) >= 0):
+    if _CR in data or (_BANG in data and data.find(b"<!", start) >= 0):
         return False
-    return data.find(b"?", start) < 0 or data.find(b"<?", start) < 0
+    return data.find(_QUESTION, start) < 0 or data.find(b"<?", start) < 0
 
 
 def parse(data: bytes, *, path: str | None = None) -> etree._ElementTree:

@@ -114,9 +114,10 @@ searches at a time: few enough to stay in the processor's cache from being
 written to being encoded, so that a large plan costs no more per element than
 a small one."""
 
-_CONTROL_BYTES: Final = tuple(bytes([c]) for c in range(0x20) if chr(c) not in "\t\n\r")
-"""C0 controls XML 1.0 cannot hold, as UTF-8 writes them (never inside
-another character's bytes)."""
+_CONTROL_BYTES: Final = tuple(c for c in range(0x20) if chr(c) not in "\t\n\r")
+"""C0 controls XML 1.0 cannot hold, as the byte values UTF-8 writes them as
+(never inside another character's bytes); an int is looked for in bytes
+without the buffer set-up a one-byte bytes needle costs."""
 
 
 def flush(out: list[str], blocks: list[bytes]) -> None:

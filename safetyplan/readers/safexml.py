@@ -23,9 +23,11 @@ PROLOG_WINDOW = 256 * 1024
 """How far into a file the root element must begin; a genuine prolog (an XML
 declaration, a comment or two) is a few hundred bytes."""
 
-PROLOG_WINDOW_FIRST = 4096
-"""How much of a file is decoded for the first look at its prolog; only
-where the root element does not begin within it is the whole window read."""
+PROLOG_WINDOW_FIRST = 512
+"""How much of a file is decoded for the first look at its prolog (an XML
+declaration and the root element's start take well under a hundred bytes);
+only where the root element does not begin within it is the whole window
+read."""
 
 
 def make_parser() -> etree.XMLParser:
