@@ -154,4 +154,4 @@ def test_detection_finds_numbered_lines_where_match_label_reads_a_label(line: st
     """Citywork detection counts numbered lines with one pattern over the
     whole text; in lines indented with spaces, tabs, ideographic or no-break
     spaces, it finds a label exactly where the numbering grammar reads one."""
-    assert (detection._LABEL_LINE.match(f"\n{line}") is not None) == (match_label(line) is not None)
+    assert (detection._LABEL_LINE.compiled.match(f"\n{line}") is not None) == (match_label(line) is not None)
