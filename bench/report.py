@@ -27,10 +27,10 @@ PROFILE_HINTS: dict[str, str] = {
         "with lxml directly avoids it"
     ),
     "3 xml write+read": (
-        "`python -m pyinstrument -m bench --only xml --quick`; per-element Python work in "
-        "`safetyplan/formats/xml.py` dominates (field descriptors and `attrs.fields_dict` looked up per "
-        "object, a regular-expression check on every string): resolve each class's fields once, and "
-        "check text once per document"
+        "`python -m pyinstrument -m bench --only xml --quick`; writing and reading run through code "
+        "`safetyplan/formats/xmlcodec.py` generates per class, so what remains is lxml's own parsing, "
+        "schema validation and per-element work: look for per-document fixed costs "
+        "(`safetyplan/formats/xml.py`, `safetyplan/readers/safexml.py`) before per-element ones"
     ),
     "4 scale": (
         "a ratio above 11 means work grows faster than the plan: "
