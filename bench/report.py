@@ -130,8 +130,8 @@ def markdown(rows: Sequence[Row], *, command: str) -> str:
         "",
         f"Measured with `{command}` on {when} ({machine}). {summary(rows)}.",
         "",
-        "Run it yourself from the repository root: `python -m bench` (about eight minutes on two cores; `--quick` for a "
-        "rough pass in about a minute, `--only import,xml` for some figures). It prints this table and "
+        "Run it yourself from the repository root: `python -m bench` (about two minutes on two cores; `--quick` for a "
+        "rough pass in under half a minute, `--only import,xml` for some figures). It prints this table and "
         "rewrites this page.",
         "",
         "| " + " | ".join(HEADER) + " |",
