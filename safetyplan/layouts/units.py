@@ -37,6 +37,7 @@ import attrs
 from ..document import per_document
 from ..hookspecs import hookimpl
 from ..model import Assignment, Role, TextRange
+from ..registry import get_registry
 from .deadlines import find_deadlines
 from .unitnames import expand_run, is_organ, is_place, level_prefix
 
@@ -754,8 +755,6 @@ def unit_key(name: str) -> str:
     """The key to group units by: ``name`` (pass an assignment's ``name``, its
     canonical form) in Unicode NFKC, whitespace removed, every abbreviation
     the installed plugins declare replaced by its full form."""
-    from ..registry import get_registry
-
     return resolve_aliases(name, get_registry().unit_aliases())
 
 
