@@ -9,6 +9,7 @@ The pipeline is three steps, each a plugin lookup:
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -190,6 +191,7 @@ def write_atomic(target: Path, write: Any, *, inputs: Mapping[str, Path] | None 
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -197,6 +199,22 @@ def write_atomic(target: Path, write: Any, *, inputs: Mapping[str, Path] | None 
         except FileNotFoundError:
             pass
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions a written file gets: those of the file it replaces,
+    else what the process's umask gives a new file — not the owner-only mode
+    a temporary file is created with, which would hide a clerk's output from
+    the colleagues and servers that share the folder."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+"""The process's umask, read once on import (reading it means setting it)."""
 
 
 def _same_file(a: Path, b: Path) -> bool:
