@@ -10,8 +10,9 @@ leaves the cells below out — but the result must be the same table, so both
 readers lay their cells out here and neither carries a grid of its own.
 
 The grid also holds the bounds that keep a hostile file from making it
-large: no span exceeds :data:`MAX_SPAN`, and no cell starts at or beyond
-column :data:`MAX_COLUMNS`.
+large: no span exceeds :data:`MAX_SPAN`, and no cell of a row's own starts
+at or beyond column :data:`MAX_COLUMNS` (copies of cells above that span
+into the row may run past it, by less than :data:`MAX_SPAN`).
 """
 
 from __future__ import annotations

@@ -139,12 +139,6 @@ def _tag(el: etree._Element) -> str | None:
     return tag.rsplit("}", 1)[-1].lower()
 
 
-def _children(el: etree._Element, name: str) -> Iterator[etree._Element]:
-    for child in el:
-        if _tag(child) == name:
-            yield child
-
-
 _TABLE_PARTS = frozenset("tr td th thead tbody tfoot colgroup col".split())
 
 
