@@ -8,9 +8,10 @@ The pipeline is three steps, each a plugin lookup:
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -183,7 +184,7 @@ def write_atomic(target: Path, write: Any, *, inputs: Mapping[str, Path] | None 
         raise OutputError("refusing to write over an input file", path=str(target), hint="choose another output")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = _create_temporary(target)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror}", path=str(target)) from None
     try:
@@ -191,7 +192,7 @@ def write_atomic(target: Path, write: Any, *, inputs: Mapping[str, Path] | None 
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(tmp, _mode_for(target))
+        _keep_mode(target, tmp)
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -201,20 +202,28 @@ def write_atomic(target: Path, write: Any, *, inputs: Mapping[str, Path] | None 
         raise
 
 
-def _mode_for(target: Path) -> int:
-    """The permissions a written file gets: those of the file it replaces,
-    else what the process's umask gives a new file — not the owner-only mode
-    a temporary file is created with, which would hide a clerk's output from
-    the colleagues and servers that share the folder."""
+def _create_temporary(target: Path) -> tuple[int, str]:
+    """A new file beside ``target`` for writing it: opened exclusively, under
+    a name no other file has, with the permissions the process's umask gives
+    a new file (not the owner-only mode of ``tempfile.mkstemp``, which would
+    hide a clerk's output from everyone else sharing the folder)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = str(target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary name", str(target.parent))
+
+
+def _keep_mode(target: Path, tmp: str) -> None:
+    """Give the new file the permission bits of the file it replaces, if any."""
     try:
-        return stat.S_IMODE(target.stat().st_mode)
+        mode = stat.S_IMODE(target.stat().st_mode) & 0o777
     except OSError:
-        return 0o666 & ~_UMASK
-
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-"""The process's umask, read once on import (reading it means setting it)."""
+        return
+    os.chmod(tmp, mode)
 
 
 def _same_file(a: Path, b: Path) -> bool:
