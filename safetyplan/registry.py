@@ -15,7 +15,7 @@ import functools
 import importlib
 import importlib.metadata
 from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 import pluggy
@@ -89,8 +89,7 @@ class Registry:
         self.readers: list[Registered[Reader]] = self._collect("safetyplan_readers")
         self.layouts: list[Registered[Layout]] = self._collect("safetyplan_layouts")
         self.writers: list[Registered[Writer]] = self._collect("safetyplan_writers")
-        aliases: list[Registered[tuple[str, str]]] = self._collect("safetyplan_unit_aliases")
-        self._unit_aliases = tuple((str(a.obj[0]), str(a.obj[1])) for a in aliases)
+        self._unit_aliases: tuple[tuple[str, str], ...] | None = None
 
     def _origin(self, plugin: object) -> tuple[str, str, str]:
         name = self.pm.get_name(plugin) or repr(plugin)
@@ -99,15 +98,20 @@ class Registry:
                 return name, dist.metadata["name"], dist.version
         return name, PROJECT, _own_version()
 
-    def _collect(self, hook_name: str) -> list[Registered[T]]:
+    def _collect(self, hook_name: str, check: Callable[[Any], Any] | None = None) -> list[Registered[T]]:
+        """Every object the plugins' ``hook_name`` implementations return,
+        each passed through ``check`` (which raises on a malformed one); a
+        plugin that fails either way is a PluginError naming it."""
         out: list[Registered[T]] = []
         hook = getattr(self.pm.hook, hook_name)
         for impl in reversed(hook.get_hookimpls()):  # pluggy's call order: the latest registered first
             name, dist, version = self._origin(impl.plugin)
             entry = Registered[object](None, name, dist, version)
-            items = entry.call(f"{hook_name}()", impl.function)
-            for obj in items or ():
-                out.append(Registered(obj, name, dist, version))
+            items = entry.call(
+                f"{hook_name}()",
+                lambda impl=impl: [check(item) if check else item for item in impl.function() or ()],  # type: ignore[misc]
+            )
+            out.extend(Registered(obj, name, dist, version) for obj in items)
         return out
 
     # -- lookups -------------------------------------------------------------
@@ -171,8 +175,20 @@ class Registry:
         """Every ``(abbreviation, full form)`` the plugins declare, the latest
         registered plugin's first (so where two declare one abbreviation, a
         region's own reading wins over the built-in one): collected once,
-        since grouping by unit asks for them once per unit name."""
+        since grouping by unit asks for them once per unit name, and only
+        when first asked for, so that a broken alias plugin fails grouping
+        by unit and nothing else."""
+        if self._unit_aliases is None:
+            pairs: list[Registered[tuple[str, str]]] = self._collect("safetyplan_unit_aliases", _alias_pair)
+            self._unit_aliases = tuple(p.obj for p in pairs)
         return self._unit_aliases
+
+
+def _alias_pair(item: object) -> tuple[str, str]:
+    """``item`` as an ``(abbreviation, full form)`` pair of names."""
+    if isinstance(item, tuple | list) and len(item) == 2 and all(isinstance(name, str) for name in item):
+        return (item[0], item[1])
+    raise TypeError(f"a unit alias is a pair of names (abbreviation, full form), not {item!r:.80}")
 
 
 def _own_version() -> str:

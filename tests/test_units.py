@@ -469,8 +469,24 @@ def test_a_failing_alias_hook_is_named() -> None:
         def safetyplan_unit_aliases(self) -> list[tuple[str, str]]:
             raise KeyError("oops")
 
+    registry = Registry(make_plugin_manager([Broken()], entry_points=False))
+    assert registry.layouts  # a broken alias plugin breaks grouping by unit, nothing else
     with pytest.raises(PluginError, match="safetyplan_unit_aliases"):
-        Registry(make_plugin_manager([Broken()], entry_points=False))
+        registry.unit_aliases()
+
+
+@pytest.mark.parametrize("entry", [("应急局",), "应急局", ("应急局", 3), ("a", "b", "c")])
+def test_a_malformed_alias_is_named_with_its_plugin(entry: object) -> None:
+    class Malformed:
+        from safetyplan.hookspecs import hookimpl
+
+        @hookimpl
+        def safetyplan_unit_aliases(self) -> list[object]:
+            return [entry]
+
+    registry = Registry(make_plugin_manager([Malformed()], entry_points=False))
+    with pytest.raises(PluginError, match="pair of names"):
+        registry.unit_aliases()
 
 
 # --- the corpus -----------------------------------------------------------------
