@@ -19,6 +19,7 @@ import attrs
 
 T = TypeVar("T")
 P = ParamSpec("P")
+_MISSING: Any = object()
 
 
 @attrs.frozen
@@ -105,9 +106,12 @@ class Document:
         stand); an analysis asked for through here costs one reading however
         many layouts ask.  The result lives as long as the document does, so
         no reading is ever carried over to another file."""
-        if analysis not in self._measured:
-            self._measured[analysis] = analysis(self)
-        return self._measured[analysis]  # type: ignore[no-any-return]
+        found = self._measured.get(analysis, _MISSING)
+        if found is _MISSING:
+            # Threads reading one document may both compute a reading; the
+            # first kept is the one every caller gets.
+            found = self._measured.setdefault(analysis, analysis(self))
+        return found  # type: ignore[no-any-return]
 
     def paragraphs(self) -> Iterator[Paragraph]:
         for block in self.blocks:
