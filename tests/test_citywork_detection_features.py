@@ -127,3 +127,10 @@ def test_the_corpus_page_scores_far_above_every_other_layout() -> None:
     scores = safetyplan.detect(corpus_document("citywork-3"))
     assert scores["citywork"] == 1.0
     assert all(value <= 0.3 for name, value in scores.items() if name != "citywork"), scores
+
+
+def test_a_role_phrase_after_a_name_s_own_note_counts_as_a_list_inside() -> None:
+    def plan(lead: str) -> Document:
+        return document([f"{i}.开展专项检查({lead}牵头负责)。推进问题整改。" for i in range(1, 6)])
+
+    assert score(plan("市委编办(市绩效办)")) == score(plan("市委编办")) > 0.5

@@ -88,7 +88,11 @@ _ORGAN = "[局委办厅部院队会站所处室府镇乡道门位司心组]"
 """The last character of a body's name (``…局``, ``…委员会``, ``…部门``, ``…单位``)."""
 
 _MARKED_LIST = re.compile(rf"{_S}{{0,2}}[^\s：:，,、；;。（()）]{{0,8}}?(?:单位|部门){_S}{{0,3}}[：:]")
-_PHRASED_LIST = re.compile(rf"{_ORGAN}(?:按照?职责|分工|共同|具体)?(?:牵头|配合|协同|会同|负责|协助|协办|参与|参加)")
+_PHRASED_LIST = re.compile(
+    rf"{_ORGAN}(?:[（(][^（()）]{{0,20}}[）)])?(?:按照?职责|分工|共同|具体)?(?:牵头|配合|协同|会同|负责|协助|协办|参与|参加)"
+)
+"""A body's name closing with a role phrase, a note in brackets allowed
+between them (``市委编办(市绩效办)牵头负责``)."""
 _NAMES = re.compile(rf"(?:[^、，,；;。：:\s]{{1,24}}?{_ORGAN}{_S}*+(?:[、，,；;]|$))++")
 _ROLE_WORD = re.compile(r"牵头|配合|协同|会同|负责")
 _LEVEL = re.compile(r"[省市区县乡镇]")
