@@ -28,6 +28,9 @@ def split_cell(raw: str) -> Cell:
     follows it, is kept as a last paragraph.  One pass over the tags, so a cell
     of ten thousand unclosed ``<p>`` costs no more than its length.
     """
+    if "<" not in raw and "&" not in raw:  # no tag and no entity: most cells
+        text = raw.strip()
+        return Cell((text,) if text else ("",))
     paragraphs: list[str] = []
     rest: list[str] = []
     inside: list[str] | None = None
