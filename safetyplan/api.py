@@ -27,6 +27,7 @@ from .errors import (
     UnreadableFileError,
     UnsafeFileError,
 )
+from .formats import cyclic_gc_paused
 from .hookspecs import Layout
 from .model import Plan, Source
 from .registry import Registered, get_registry
@@ -121,9 +122,14 @@ def choose_layout(document: Document, region: str | None = None) -> Registered[L
 
 
 def parse(document: Document, region: str | None = None) -> list[Plan]:
-    """Run a layout over a Document: every plan it holds, sources filled in."""
+    """Run a layout over a Document: every plan it holds, sources filled in.
+
+    The cyclic garbage collector is paused while the layout builds the plans
+    (see :func:`~safetyplan.formats.cyclic_gc_paused`): a plan is a great
+    many objects that all survive, and the collector's passes over them made
+    a plan ten times the size take more than ten times as long."""
     layout = choose_layout(document, region)
-    with reading(document):
+    with reading(document), cyclic_gc_paused():
         plans = layout.call("parsing", lambda: layout.obj.parse(document))
     return [
         attrs.evolve(
