@@ -49,13 +49,13 @@ _NAVIGATION = (
     r"|(?:时间|日期|来源|作者|发布时间|发布日期|更新时间|浏览|阅读|点击|编辑|责任编辑|字号"
     rf"|当前位置|您的位置|你的位置|所在位置|位置){_S}?[:：])"
 )
-_NAVIGATION_LINE = re.compile(r"\n" + _NAVIGATION)
-_NAVIGATION_START = re.compile(_NAVIGATION)
+_NAVIGATION_LINE = LazyPattern(r"\n" + _NAVIGATION)
+_NAVIGATION_START = LazyPattern(_NAVIGATION)
 """A line of a web page's navigation: a bullet item, a ``时间:``/``来源:``
 line, a ``当前位置:`` line (see :func:`~.page.is_furniture_form`)."""
 
 _TIMESTAMP_LINE = re.compile(r"[^\d\n]{0,40}+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}" + _S + r"{1,3}\d{1,2}:\d{2}")
-_BREADCRUMB_LINE = re.compile(r"[^>»›\n]{1,40}+(?:[>»›][^>»›\n]{1,40}+){2,}$")
+_BREADCRUMB_LINE = LazyPattern(r"[^>»›\n]{1,40}+(?:[>»›][^>»›\n]{1,40}+){2,}$")
 """A page's timestamp line, or its breadcrumb (``首页 » 范文 » 计划``)."""
 _BREADCRUMB_MARKS = (">", "»", "›")
 _COUNTING_WORD = re.compile(r"篇|合集|汇编|大全|范文|精选")
@@ -87,13 +87,13 @@ scan."""
 _ORGAN = "[局委办厅部院队会站所处室府镇乡道门位司心组]"
 """The last character of a body's name (``…局``, ``…委员会``, ``…部门``, ``…单位``)."""
 
-_MARKED_LIST = re.compile(rf"{_S}{{0,2}}[^\s：:，,、；;。（()）]{{0,8}}?(?:单位|部门){_S}{{0,3}}[：:]")
-_PHRASED_LIST = re.compile(
+_MARKED_LIST = LazyPattern(rf"{_S}{{0,2}}[^\s：:，,、；;。（()）]{{0,8}}?(?:单位|部门){_S}{{0,3}}[：:]")
+_PHRASED_LIST = LazyPattern(
     rf"{_ORGAN}(?:[（(][^（()）]{{0,20}}[）)])?(?:按照?职责|分工|共同|具体)?(?:牵头|配合|协同|会同|负责|协助|协办|参与|参加)"
 )
 """A body's name closing with a role phrase, a note in brackets allowed
 between them (``市委编办(市绩效办)牵头负责``)."""
-_NAMES = re.compile(rf"(?:[^、，,；;。：:\s]{{1,24}}?{_ORGAN}{_S}*+(?:[、，,；;]|$))++")
+_NAMES = LazyPattern(rf"(?:[^、，,；;。：:\s]{{1,24}}?{_ORGAN}{_S}*+(?:[、，,；;]|$))++")
 _ROLE_WORD = re.compile(r"牵头|配合|协同|会同|负责")
 _LEVEL = re.compile(r"[省市区县乡镇]")
 _SPACES = " \t\u3000"
@@ -104,7 +104,7 @@ _DOC_NUMBER = re.compile(r"〔\s{0,2}(?:19|20)\d{2}\s{0,2}〕\s{0,2}\d{1,4}\s{0,
 _LETTERHEAD = re.compile(r"\n[#*]*+[^\s，。,]{2,40}文件[#*]*+\n")
 _COVERING = re.compile(r"(?:印发|转发)|(?:的通知|意见函)(?=\n)|征求.{0,6}意见")
 _COVERING_MARKS = ("印发", "转发", "的通知", "意见函", "征求")
-_CC_LINE = re.compile(rf"\n{_S}{{0,4}}抄{_S}{{0,4}}送{_S}{{0,4}}[:：]")
+_CC_LINE = LazyPattern(rf"\n{_S}{{0,4}}抄{_S}{{0,4}}送{_S}{{0,4}}[:：]")
 
 HEAD_LINES = 40
 """Letterheads, document numbers and covering notices stand in the first lines…"""
@@ -156,7 +156,7 @@ def _head_end(text: str) -> int:
 def _navigation(text: str) -> set[int]:
     """Where the page's bullet, ``时间:`` and ``当前位置:`` lines start (the
     newline before each)."""
-    return {m.start() for m in _NAVIGATION_LINE.finditer(text)}
+    return {m.start() for m in _NAVIGATION_LINE.compiled.finditer(text)}
 
 
 def _navigation_count(text: str, head_end: int, navigation: set[int]) -> int:
@@ -175,11 +175,11 @@ def _navigation_count(text: str, head_end: int, navigation: set[int]) -> int:
         if not (stamps or crumbs or headings):
             continue
         for line in region.split("\n"):
-            if len(line) > MAX_FURNITURE or _NAVIGATION_START.match(line):
+            if len(line) > MAX_FURNITURE or _NAVIGATION_START.compiled.match(line):
                 continue
             if (
                 (stamps and _TIMESTAMP_LINE.match(line))
-                or (crumbs and _BREADCRUMB_LINE.match(line))
+                or (crumbs and _BREADCRUMB_LINE.compiled.match(line))
                 or (headings and is_collection_heading(line))
             ):
                 count += 1
@@ -265,9 +265,11 @@ def _is_unit_list(text: str, start: int, end: int, content: str) -> bool:
     names, or one that says whose body it is) — the notations
     :func:`~safetyplan.layouts.units.find_unit_lists` reads."""
     stop = content.find("。")
-    if _MARKED_LIST.match(content) or _PHRASED_LIST.search(content, 0, stop if stop >= 0 else len(content)):
+    if _MARKED_LIST.compiled.match(content) or _PHRASED_LIST.compiled.search(
+        content, 0, stop if stop >= 0 else len(content)
+    ):
         return True
-    if not _NAMES.fullmatch(content):
+    if not _NAMES.compiled.fullmatch(content):
         return False
     before = start - 1
     while text[before] in _SPACES:
@@ -293,7 +295,7 @@ def _official_document_penalty(text: str, head_end: int) -> float:
         not is_plan_title(_line_at(head, m.start())) for m in _COVERING.finditer(head)
     ):
         penalty += 0.2
-    if _CC_LINE.search(text):
+    if _CC_LINE.compiled.search(text):
         penalty += 0.2
     return penalty
 

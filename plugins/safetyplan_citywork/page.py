@@ -18,23 +18,24 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from safetyplan.document import Block, Paragraph, Table
+from safetyplan.layouts.lazyre import LazyPattern
 from safetyplan.layouts.numbering import match_label
 from safetyplan.model import Note, Span
 
-_NAVIGATION_START = re.compile(
+_NAVIGATION_START = LazyPattern(
     r"\s{0,40}(?:[•·●▪◦■□◆◇▶►※★☆]"
     r"|(?:时间|日期|来源|作者|发布时间|发布日期|更新时间|浏览|阅读|点击|编辑|责任编辑|字号"
     r"|当前位置|您的位置|你的位置|所在位置|位置)\s?[:：])"
 )
 """A bullet item, a ``时间:``/``来源:`` line or a ``当前位置:`` line, by its start."""
-_BREADCRUMB = re.compile(r"[^>»›]{1,40}(?:[>»›][^>»›]{1,40}){2,}")
+_BREADCRUMB = LazyPattern(r"[^>»›]{1,40}(?:[>»›][^>»›]{1,40}){2,}")
 _BREADCRUMB_MARK = re.compile(r"[>»›]")
 _TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s{1,3}\d{1,2}:\d{2}")
 
 _PLAN_KIND = r"(?:工作要点|要点|实施方案|工作方案|行动方案|方案|工作计划)"
 _ORDINAL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])"
-_TITLE_END = re.compile(rf"{_PLAN_KIND}(?:篇?{_ORDINAL})?(?:[（(][^（()）]{{1,10}}[)）])?$")
-_PIECE_PREFIX = re.compile(
+_TITLE_END = LazyPattern(rf"{_PLAN_KIND}(?:篇?{_ORDINAL})?(?:[（(][^（()）]{{1,10}}[)）])?$")
+_PIECE_PREFIX = LazyPattern(
     r"(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇|范文[一二三四五六七八九十\d]{1,3})[:：、.．]?"
 )
 """The piece number a collection page may put before a title (``篇二：``)."""
@@ -53,14 +54,14 @@ a page is a menu item."""
 def is_furniture_form(text: str) -> bool:
     """A navigation line by its form: a bullet item, a breadcrumb, a
     ``时间:``/``来源:`` line, a timestamp, a ``当前位置:`` line."""
-    if _NAVIGATION_START.match(text):
+    if _NAVIGATION_START.compiled.match(text):
         return True
     if ":" in text and _TIMESTAMP.search(text):
         return True
     if not _BREADCRUMB_MARK.search(text):
         return False
     compact = text.strip()
-    return len(compact) <= 200 and bool(_BREADCRUMB.fullmatch(compact))
+    return len(compact) <= 200 and bool(_BREADCRUMB.compiled.fullmatch(compact))
 
 
 def is_menu_item(text: str) -> bool:
@@ -91,7 +92,7 @@ def plan_title(text: str) -> str:
     """A title line as the plan's title: whitespace and a collection page's
     piece number (``篇二：``) removed."""
     c = compact(text)
-    m = _PIECE_PREFIX.match(c)
+    m = _PIECE_PREFIX.compiled.match(c)
     return c[m.end() :] if m and m.end() < len(c) else c
 
 
@@ -108,7 +109,7 @@ def is_plan_title(text: str) -> bool:
         return False
     if match_label(c) is not None or is_collection_heading(c) or is_furniture_form(text):
         return False
-    return bool(_TITLE_END.search(c))
+    return bool(_TITLE_END.compiled.search(c))
 
 
 def flatten(blocks: Iterable[Block]) -> list[Paragraph]:

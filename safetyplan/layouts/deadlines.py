@@ -56,7 +56,7 @@ _COMPLETED = re.compile(rf"{_S}(?:完成|截止|为止)")
 ``2022年5月30日`` alone (a signature, an event) is none."""
 _ONGOING_WORDS = ("长期", "常态化", "持续")
 _RANGE_AFTER = re.compile(rf"{_S}(?:至|到|—|－|-|~|～)(?![少今位此])")
-_RANGE_BEFORE = re.compile(rf"[0-9０-９{_CN}月日号初旬底末起始年]{_S}(?:至|到|—|－|-|~|～){_S}$")
+_RANGE_BEFORE = LazyPattern(rf"[0-9０-９{_CN}月日号初旬底末起始年]{_S}(?:至|到|—|－|-|~|～){_S}$")
 _REFERENCE_BEFORE = ("截至", "截止", "截止到", "截止至", "自", "从")
 _EVERY_BEFORE = re.compile(r"每(?:年|年度)?\s{0,2}$")
 
@@ -87,7 +87,7 @@ _UNIT_NAMES: dict[str, tuple[str, str]] = {
     "年度": ("yearly", "year"),
 }
 
-_CELL_MONTH = re.compile(
+_CELL_MONTH = LazyPattern(
     rf"(?:(?P<year>{_YEAR}){_S}年{_S})?(?P<month>{_NUM}){_S}月份?{_S}(?:底|末)?{_S}(?:之前|以前|前|以内|内)?{_S}(?:完成)?"
 )
 _CELL_YEAR = re.compile(rf"(?P<year>{_YEAR}){_S}年度?{_S}(?:内|底|末)?{_S}(?:之前|以前|前)?{_S}(?:完成)?")
@@ -145,7 +145,7 @@ def _in_period_or_frequency(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12) : start]
     if _RANGE_AFTER.match(text, end):
         return True
-    if _RANGE_BEFORE.search(before):
+    if _RANGE_BEFORE.compiled.search(before):
         return True
     if _EVERY_BEFORE.search(before):
         return True
@@ -207,7 +207,7 @@ def parse_deadline_cell(text: str, year: int | None) -> Deadline:
     due = found[0].due if found else None
     if not found:
         core = _ONGOING_TAIL.sub("", value).strip(" \t，,。")
-        month = _CELL_MONTH.fullmatch(core)
+        month = _CELL_MONTH.compiled.fullmatch(core)
         whole_year = _CELL_YEAR.fullmatch(core)
         if month and 1 <= _number(month.group("month")) <= 12:
             y = int(month.group("year")) if month.group("year") else year

@@ -27,6 +27,7 @@ import attrs
 from ..document import Document, Paragraph
 from ..model import Note, Span
 from .cleaning import Line, clean_lines, ends_sentence, join_wrapped, merge, squeeze
+from .lazyre import LazyPattern
 from .numbering import chinese_to_int, has_label
 from .units import split_top
 
@@ -44,7 +45,7 @@ DATE = re.compile(
 """A calendar date as documents sign them: ``2022年5月30日``,
 ``二〇二二年五月三十日``; the day may be left blank (``2022年6月 日``)."""
 _TITLE_YEAR = re.compile(rf"({_YEAR_AR})\s{{0,2}}年")
-_TITLE_YEAR_CN = re.compile(r"([〇零○一二][〇零○一二三四五六七八九]{3})\s{0,2}年")
+_TITLE_YEAR_CN = LazyPattern(r"([〇零○一二][〇零○一二三四五六七八九]{3})\s{0,2}年")
 """The year a title names, in Arabic or Chinese numerals (``二〇二四年``)."""
 
 DOC_NUMBER = re.compile(
@@ -61,7 +62,7 @@ ORG_SUFFIX = re.compile(
 _LETTERHEAD = re.compile(r"^(?P<org>.{2,40}?)\s{0,4}文\s{0,2}件$")
 _CC = re.compile(r"^(?:抄\s{0,3}送|抄\s{0,3}报|主\s{0,3}送)\s{0,2}[：:]")
 _PRINTED = re.compile(r"印\s{0,2}发\s{0,2}$")
-_CONTACT = re.compile(
+_CONTACT = LazyPattern(
     r"^[（(]?\s{0,2}(?:联\s{0,2}系\s{0,2}人|联系电话|联系方式|电\s{0,2}话|传\s{0,2}真|手\s{0,2}机|"
     r"邮\s{0,2}箱|电子邮箱|电子信箱|E-?mail|地\s{0,2}址|邮\s{0,2}编)[^：:，。]{0,6}[：:]",
     re.IGNORECASE,
@@ -171,7 +172,7 @@ def classify(text: str) -> Kind:
         return Kind.ATTACHMENT_HEAD
     if _ATTACHMENT_LIST.match(t):
         return Kind.ATTACHMENT_LIST
-    if _CONTACT.match(t):
+    if _CONTACT.compiled.match(t):
         return Kind.CONTACT
     if is_org(t):
         return Kind.ORG
@@ -550,7 +551,7 @@ def _printed(text: str) -> tuple[str | None, dt.date | None] | None:
 def title_year(title: str) -> int | None:
     """The year a title names (``2024年工作要点`` → 2024, ``二〇二四年`` →
     2024; a year in Arabic numerals first), else None."""
-    m = _TITLE_YEAR.search(title) or _TITLE_YEAR_CN.search(title)
+    m = _TITLE_YEAR.search(title) or _TITLE_YEAR_CN.compiled.search(title)
     return _year(m.group(1)) if m else None
 
 

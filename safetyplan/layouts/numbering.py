@@ -8,9 +8,9 @@ level kind and integer value, whatever the width of its punctuation.
 
 from __future__ import annotations
 
-import re
-
 import attrs
+
+from .lazyre import LazyPattern
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -55,7 +55,7 @@ class Label:
     end: int
 
 
-_LABEL = re.compile(
+_LABEL = LazyPattern(
     r"(?P<lead>[\s#*>]*+)"  # whitespace and Markdown marks before the label
     rf"(?:[（(]\s{{0,3}}(?P<cn_paren>{CN_NUMERAL})\s{{0,3}}[）)]"
     rf"|(?P<cn>{CN_NUMERAL})\s{{0,3}}[、．.]"
@@ -78,7 +78,7 @@ _GAP = " \u3000\t"
 def match_label(line: str) -> Label | None:
     """The numbering label at the start of ``line`` (leading whitespace and
     Markdown marks skipped), or None."""
-    m = _LABEL.match(line)
+    m = _LABEL.compiled.match(line)
     if m is None:
         return None
     kind = m.lastgroup
@@ -93,7 +93,7 @@ def has_label(line: str) -> bool:
     """Whether ``line`` starts with a numbering label (as :func:`match_label`
     reads it): for callers that need no more than that, and so need not
     have the label read."""
-    return _LABEL.match(line) is not None
+    return _LABEL.compiled.match(line) is not None
 
 
 __all__ = ["CN_NUMERAL", "Label", "chinese_to_int", "has_label", "match_label"]

@@ -15,11 +15,12 @@ import re
 from collections.abc import Iterable
 
 from ..model import Phase, Section
+from .lazyre import LazyPattern
 from .numbering import chinese_to_int
 
 _PHASE = re.compile(r"^(?P<name>[^（()）]{1,24}?阶段)\s{0,2}[（(](?P<window>[^（()）]{2,60})[）)]\s{0,2}[。.]?$")
 _SPLIT = re.compile(r"\s{0,2}(?:至|到|—{1,2}|－|-|~|～)\s{0,2}")
-_POINT = re.compile(
+_POINT = LazyPattern(
     r"^(?:(?P<year>\d{4})\s{0,2}年\s{0,2})?(?:(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}月\s{0,2})?"
     r"(?:(?P<part>初|上旬|中旬|下旬|中|底|末|份)|(?P<day>\d{1,2})\s{0,2}[日号])?\s{0,2}(?:前|止|结束|开始|起)?$"
 )
@@ -56,7 +57,7 @@ def window_dates(window: str, year: int | None) -> tuple[dt.date | None, dt.date
 
 
 def _point(text: str, year: int | None, *, start: bool, month: int | None) -> dt.date | None:
-    m = _POINT.match(text.strip())
+    m = _POINT.compiled.match(text.strip())
     if not m or (not m.group("month") and not m.group("day") and not m.group("part")):
         return None
     y = int(m.group("year")) if m.group("year") else year

@@ -29,8 +29,9 @@ import attrs
 
 from ..model import Deadline, Report
 from .deadlines import find_deadlines, find_recurrences
+from .lazyre import LazyPattern
 
-_VERB = re.compile(
+_VERB = LazyPattern(
     r"报\s{0,2}送|上\s{0,2}报|反\s{0,2}馈|发\s{0,2}至|送\s{0,2}至|抄\s{0,2}报|报(?=\s{0,2}[市区县省州乡镇上本同])"
 )
 _CLAUSE = re.compile(r"[^。；;！？!?，,]{1,2000}")
@@ -47,10 +48,10 @@ _TIME_OF_DAY = re.compile(
 )
 
 
-_TELL = re.compile(
+_TELL = LazyPattern(
     r"向(?P<to>[^，,。；;、向]{1,30}?)(?:汇\s{0,2}报|报\s{0,2}告)(?:\s{0,2}(?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s{0,2}次)?"
 )
-_HEAR = re.compile(
+_HEAR = LazyPattern(
     r"听\s{0,2}取(?:\s{0,2}(?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s{0,2}次)?(?P<what>[^，,。；;]{1,60}?(?:报告|汇报))"
 )
 _LEADING_VERBS = re.compile(r"^(?:落实|坚持|实行|建立|要|应|须|必须)")
@@ -89,12 +90,12 @@ def _in_person(paragraph: str) -> list[Report]:
         if not recurring:
             continue
         due = recurring[0]
-        tell = _TELL.search(clause)
+        tell = _TELL.compiled.search(clause)
         if tell:
             what = clause[tell.end() :].strip() or None
             found.append((m.start(), Report(text=clause, what=what, to=tell.group("to").strip(), due=due)))
             continue
-        hear = _HEAR.search(clause)
+        hear = _HEAR.compiled.search(clause)
         if hear:
             body = clause[: clause.find(due.text)] if due.text in clause else ""
             body = _LEADING_VERBS.sub("", body.strip()).strip()
@@ -105,11 +106,11 @@ def _in_person(paragraph: str) -> list[Report]:
 
 def _clauses(paragraph: str) -> list[_Clause]:
     out: list[_Clause] = []
-    if not _VERB.search(paragraph):  # a clause's verb is the paragraph's too
+    if not _VERB.compiled.search(paragraph):  # a clause's verb is the paragraph's too
         return out
     for m in _CLAUSE.finditer(paragraph):
         text = m.group(0).strip()
-        verbs = list(_VERB.finditer(text))
+        verbs = list(_VERB.compiled.finditer(text))
         if verbs:
             verb = verbs[-1]
             out.append(_Clause(text, verb.start(), verb.end()))

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .lazyre import LazyPattern
+
 ORGAN_SUFFIXES: tuple[str, ...] = (
     "部门", "部門", "单位", "單位", "机关", "機關", "机构", "機構", "政府", "企业", "企業",
     "中心", "集团", "公司", "银行", "办事处", "街道办", "专班", "会议", "海关",
@@ -35,7 +37,7 @@ GENERIC_SUFFIXES: tuple[str, ...] = (
 _OPENERS = "（(〔［[【"
 _CLOSERS = "）)〕］]】"
 
-_LEVEL_PREFIX = re.compile(
+_LEVEL_PREFIX = LazyPattern(
     r"(?:县级及以上|县级以上|市级以上|乡级以上|各级|各級|[市区县]级"
     r"|各|全市|全区|全县|本级|同级|上级"
     r"|[省市区县州旗镇乡](?!场|政(?!府)|域))"
@@ -89,7 +91,7 @@ def is_place(name: str) -> bool:
 
 def level_prefix(name: str) -> str | None:
     """The level or place prefix ``name`` starts with (``区``, ``各级``), if any."""
-    m = _LEVEL_PREFIX.match(name)
+    m = _LEVEL_PREFIX.compiled.match(name)
     return m.group(0) if m else None
 
 

@@ -39,6 +39,7 @@ from ..hookspecs import hookimpl
 from ..model import Assignment, Role, TextRange
 from ..registry import get_registry
 from .deadlines import find_deadlines
+from .lazyre import LazyPattern
 from .unitnames import expand_run, is_organ, is_place, level_prefix
 
 OPENERS = "（(〔［[【"
@@ -448,7 +449,7 @@ _CLOSING_MARKS = "。；;！!？?\n"
 """What may follow a list that closes a sentence (spaces skipped)."""
 _SKIP_AFTER = " \t\u3000\n。；;，,"
 """What may follow a list before the text the next list covers starts."""
-_BARE_LIST = re.compile(
+_BARE_LIST = LazyPattern(
     r"(?:^|(?<=[。；;\n]))[ \t\u3000]{0,4}(?:(?:牵头|协同|配合)?责任单位|牵头单位|配合单位|协同单位|责任部门)\s{0,2}[：:]",
     re.MULTILINE,
 )
@@ -604,7 +605,7 @@ def _place(text: str) -> list[_Placed]:
             closing.append((start, end, content))
     bracketed = list(found)
     k = 0
-    for m in _BARE_LIST.finditer(text):
+    for m in _BARE_LIST.compiled.finditer(text):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
         while k < len(bracketed) and bracketed[k][1] <= start:
             k += 1

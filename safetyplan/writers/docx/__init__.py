@@ -17,7 +17,6 @@ the plugins (``safetyplan plugins``) does not pay for lxml and docxtpl.
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO, cast
 
@@ -25,9 +24,10 @@ import attrs
 
 from ...errors import OutputError, SafetyPlanError
 from ...hookspecs import Writer, hookimpl
+from ...layouts.lazyre import LazyPattern
 from ...model import Plan
 
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_INVALID = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 class TemplateError(SafetyPlanError):
@@ -65,7 +65,7 @@ def unwritable_text(plan: Plan) -> tuple[str, str] | None:
     """The first field of ``plan`` holding a character XML cannot carry, as
     (where, character); None where every string can be written."""
     for where, text in _strings(plan, "plan"):
-        m = _INVALID.search(text)
+        m = _INVALID.compiled.search(text)
         if m:
             return where, m.group(0)
     return None
