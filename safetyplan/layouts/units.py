@@ -101,9 +101,10 @@ _VERBS: tuple[tuple[str, Role], ...] = (
 """Role phrases that close a clause and bind to the names before it."""
 _VERB_ROLES: dict[str, Role] = dict(_VERBS)
 _VERB_LENGTHS: tuple[int, ...] = tuple(sorted({len(verb) for verb, _ in _VERBS}, reverse=True))
-_ANY_VERB = re.compile("|".join(verb for verb, _ in _VERBS))
 """The role phrases by text and their lengths, longest first: a clause's
 ending is looked up rather than compared with every phrase."""
+_ANY_VERB = re.compile("|".join(verb for verb, _ in _VERBS))
+"""Any role phrase anywhere: a clause holding none needs no cutting."""
 
 _ETC = re.compile(r"等(?:有关|相关|其他|其它|各)?(部门单位|单位部门|部门|单位|机构|机关|企业)?$")
 """A trailing ``等有关部门``: the named units before it stay; where it names a
@@ -125,15 +126,42 @@ _ALNUM = re.compile(r"[^\W_]")
 # --- splitting ----------------------------------------------------------------
 
 
+_BRACKET_CHARS = re.escape(OPENERS + CLOSERS)
+_ANY_OPENER = re.compile(f"[{re.escape(OPENERS)}]")
+
+
 @functools.cache
-def _splitters(separators: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _separator_patterns(separators: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """For one set of separators: a pattern finding brackets and separators,
     and one finding separators alone (text with no opener splits plainly)."""
     chars = re.escape(separators)
-    return re.compile(f"[{re.escape(OPENERS + CLOSERS)}{chars}]"), re.compile(f"[{chars}]")
+    return re.compile(f"[{_BRACKET_CHARS}{chars}]"), re.compile(f"[{chars}]")
 
 
-_ANY_OPENER = re.compile(f"[{re.escape(OPENERS)}]")
+@functools.cache
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """A pattern finding brackets and ``word``."""
+    return re.compile(f"[{_BRACKET_CHARS}]|{re.escape(word)}")
+
+
+def _split_outside(text: str, marks: re.Pattern[str]) -> tuple[list[str], int]:
+    """``text`` split at every match of ``marks`` that is no bracket and
+    stands outside brackets (a stray closer closes nothing), and the depth
+    of brackets left open at its end."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for m in marks.finditer(text):
+        mark = m.group()
+        if mark in OPENERS:
+            depth += 1
+        elif mark in CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return parts, depth
 
 
 def split_top(text: str, separators: str, *, unclosed_splits: bool = False) -> list[str]:
@@ -142,22 +170,10 @@ def split_top(text: str, separators: str, *, unclosed_splits: bool = False) -> l
     With ``unclosed_splits``, text whose last opener is never closed is split
     at every separator, so a stray bracket in a table cell does not swallow
     the rest of its list."""
-    brackets, plain = _splitters(separators)
+    marks, plain = _separator_patterns(separators)
     if not _ANY_OPENER.search(text):
         return plain.split(text)
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for m in brackets.finditer(text):
-        ch = m.group()
-        if ch in OPENERS:
-            depth += 1
-        elif ch in CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            parts.append(text[start : m.start()])
-            start = m.end()
-    parts.append(text[start:])
+    parts, depth = _split_outside(text, marks)
     if depth and unclosed_splits:
         return plain.split(text)
     return parts
@@ -169,20 +185,7 @@ def _split_word(text: str, word: str) -> list[str]:
         return [text]
     if not _ANY_OPENER.search(text):
         return text.split(word)
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for m in re.finditer(f"[{re.escape(OPENERS + CLOSERS)}]|{re.escape(word)}", text):
-        ch = m.group()
-        if ch in OPENERS:
-            depth += 1
-        elif ch in CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            parts.append(text[start : m.start()])
-            start = m.end()
-    parts.append(text[start:])
-    return parts
+    return _split_outside(text, _word_pattern(word))[0]
 
 
 def _split_conjoined(name: str) -> list[str]:
@@ -442,7 +445,7 @@ _Placed = tuple[int, int, tuple[Assignment, ...]]
 
 
 _BOOK_TITLE = re.compile(r"《[^《》\n]{0,300}》")
-_BRACKET = re.compile(f"[{re.escape(OPENERS + CLOSERS)}]")
+_BRACKET = re.compile(f"[{_BRACKET_CHARS}]")
 _SENTENCE_END = "。；;！!？?：:\n"
 """What may stand before a list that follows a sentence."""
 _CLOSING_MARKS = "。；;！!？?\n"
