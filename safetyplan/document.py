@@ -84,9 +84,7 @@ class Document:
     warnings: tuple[str, ...] = ()
     """What the reader had to repair (dropped control characters, a guessed
     encoding); reported by the command line, never fatal."""
-    _measured: dict[Callable[[Document], Any], Any] = attrs.field(
-        factory=dict, init=False, repr=False, eq=False, hash=False
-    )
+    _measured: dict[Hashable, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False, hash=False)
 
     def __getstate__(self) -> dict[str, Any]:
         """A pickled or copied document leaves its readings behind: they may
@@ -106,11 +104,16 @@ class Document:
         stand); an analysis asked for through here costs one reading however
         many layouts ask.  The result lives as long as the document does, so
         no reading is ever carried over to another file."""
-        found = self._measured.get(analysis, _MISSING)
+        return self._kept(analysis, lambda: analysis(self))
+
+    def _kept(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The reading kept under ``key``, computed by ``compute`` the first
+        time (for :meth:`measure` and :func:`per_document`)."""
+        found = self._measured.get(key, _MISSING)
         if found is _MISSING:
             # Threads reading one document may both compute a reading; the
             # first kept is the one every caller gets.
-            found = self._measured.setdefault(analysis, analysis(self))
+            found = self._measured.setdefault(key, compute())
         return found  # type: ignore[no-any-return]
 
     def paragraphs(self) -> Iterator[Paragraph]:
@@ -165,18 +168,10 @@ def per_document(function: Callable[P, T]) -> Callable[P, T]:
         document = _READING.get()
         if document is None:
             return function(*args, **kwargs)
-        memos = document.measure(_new_memo)
         key = (function, args, tuple(kwargs.items()))
-        if key not in memos:
-            memos[key] = function(*args, **kwargs)
-        return memos[key]  # type: ignore[no-any-return]
+        return document._kept(key, lambda: function(*args, **kwargs))
 
     return remembered
-
-
-def _new_memo(document: Document) -> dict[Hashable, Any]:
-    """The store for one document's :func:`per_document` results."""
-    return {}
 
 
 __all__ = ["Block", "Cell", "Document", "Paragraph", "Row", "Table", "per_document", "reading"]
