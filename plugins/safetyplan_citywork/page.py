@@ -82,10 +82,10 @@ def compact(text: str) -> str:
 
 def is_collection_heading(text: str) -> bool:
     """The page's heading over several plans: ``…工作要点7篇``, ``…方案汇编``."""
-    if _NOT_IN_TITLE.search(text):
+    if _NOT_IN_TITLE.search(text):  # compacting only removes characters: none can appear
         return False
     c = compact(text)
-    return MIN_TITLE <= len(c) <= MAX_TITLE and not _NOT_IN_TITLE.search(c) and bool(_COUNTED.search(c))
+    return MIN_TITLE <= len(c) <= MAX_TITLE and bool(_COUNTED.search(c))
 
 
 def plan_title(text: str) -> str:
