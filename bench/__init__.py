@@ -18,7 +18,8 @@ Every figure is a ratio against a floor measured in the same run (see
 5. start-up of ``safetyplan --help`` and ``safetyplan plugins`` vs
    ``python -c pass`` (≤ +150 ms)
 6. batch of 500 files, ``--jobs 2`` vs ``--jobs 1`` (speed-up ≥ 1.7)
-7. pandoc text → .docx beside ours, where pandoc is installed (reference)
+7. pandoc text → .docx beside ours, where pandoc is installed (reference;
+   ``pip install -e ".[bench]"`` installs one)
 
 A figure that cannot be measured — a writer not installed, a document no
 layout reads — is reported as skipped with the reason.  The command exits

@@ -6,9 +6,11 @@
    XML and DOCX with ``--jobs 2`` against ``--jobs 1``; a speed-up of at
    least 1.7 on two cores.  Whole batches are long enough to be disturbed by
    anything else the machine does, so each side's best of the rounds counts.
-7. Peer: where ``pandoc`` is installed, its time per document turning the same
-   text into .docx, beside ``safetyplan convert --to docx --kind document``
-   on that document (both one process per document).  For reference only.
+7. Peer: where ``pandoc`` is installed (on the PATH, or the binary the
+   ``bench`` extra installs with pypandoc-binary), its time per document
+   turning the same text into .docx, beside ``safetyplan convert --to docx
+   --kind document`` on that document (both one process per document).  For
+   reference only.
 """
 
 from __future__ import annotations
@@ -95,10 +97,26 @@ def figure_batch(sources: list[Path], *, files: int, rounds: int, limit: float =
     return [Row(BATCH, case, ms(times[2]), ms(times[1]), f"{speedup:.2f}×", target, speedup >= limit, note)]
 
 
+def pandoc_binary() -> str | None:
+    """The pandoc to compare with: the one on the PATH, else the binary
+    pypandoc-binary ships (``pip install -e '.[bench]'``), else None."""
+    found = shutil.which("pandoc")
+    if found is not None:
+        return found
+    try:
+        import pypandoc
+    except ImportError:
+        return None
+    try:
+        return str(pypandoc.get_pandoc_path())
+    except OSError:
+        return None
+
+
 def figure_peer(sources: list[Path], *, repeats: int) -> list[Row]:
-    pandoc = shutil.which("pandoc")
+    pandoc = pandoc_binary()
     if pandoc is None:
-        return [skipped(PEER, "pandoc text → docx", "—", "pandoc is not installed")]
+        return [skipped(PEER, "pandoc text → docx", "—", "pandoc is not installed (pip install -e '.[bench]' adds one)")]
     from safetyplan.registry import get_registry
 
     if not any(w.obj.format == "docx" and w.obj.kind == "document" for w in get_registry().writers):

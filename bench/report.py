@@ -76,8 +76,9 @@ machine where absolute times do not.
    bytecode caches kept as after an ordinary install).
 6. **batch** — the corpus copied to 500 files, converted to XML and DOCX by
    `safetyplan convert --jobs 2` against `--jobs 1`.
-7. **peer** — where pandoc is installed, pandoc turning the same text into
-   .docx against `safetyplan convert --to docx --kind document`, one process per
+7. **peer** — where pandoc is installed (`pip install -e '.[bench]'` adds the
+   pandoc binary of pypandoc-binary), pandoc turning the same text into .docx
+   against `safetyplan convert --to docx --kind document`, one process per
    document; for reference, no target.
 """
 

@@ -18,6 +18,7 @@ from safetyplan.model import Assignment, Deadline, Measure, Plan, Role, Section
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # bench/ is a folder of the repository, not part of the package
 
+from bench.commands import pandoc_binary  # noqa: E402
 from bench.inputs import chinese_number, synthetic_plan  # noqa: E402
 from bench.library import table_cells  # noqa: E402
 from bench.measure import Row, ratio_row  # noqa: E402
@@ -71,6 +72,20 @@ def test_report_marks_misses_and_skips() -> None:
     page = markdown(rows, command="python -m bench")
     assert "| 2 docx table | a.txt | 20.0 ms | 10.0 ms | 2.00× | ≤ 1× | MISS |" in page
     assert "## Where to look" in page and "py-spy" in page
+
+
+def test_pandoc_on_the_path_comes_before_the_bundled_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pandoc = tmp_path / "pandoc"
+    pandoc.write_text("#!/bin/sh\n")
+    pandoc.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert pandoc_binary() == str(pandoc)
+
+
+def test_no_pandoc_anywhere_is_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setitem(sys.modules, "pypandoc", None)  # import fails as if not installed
+    assert pandoc_binary() is None
 
 
 def test_quick_run_writes_its_report(tmp_path: Path) -> None:
