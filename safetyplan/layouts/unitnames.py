@@ -18,7 +18,7 @@ from .lazyre import LazyPattern
 
 ORGAN_SUFFIXES: tuple[str, ...] = (
     "部门", "部門", "单位", "單位", "机关", "機關", "机构", "機構", "政府", "企业", "企業",
-    "中心", "集团", "公司", "银行", "办事处", "街道办", "专班", "会议", "海关",
+    "中心", "集团", "公司", "银行", "支行", "分行", "办事处", "街道办", "专班", "会议", "海关",
     "局", "委", "办", "辦", "部", "会", "會", "院", "队", "隊", "台", "社", "站", "所",
     "处", "處", "科", "室", "厅", "廳", "署", "组", "校", "庭", "馆", "團", "团", "联", "协",
 )  # fmt: skip
@@ -40,10 +40,11 @@ _CLOSERS = "）)〕］]】"
 _LEVEL_PREFIX = LazyPattern(
     r"(?:县级及以上|县级以上|市级以上|乡级以上|各级|各級|[市区县]级"
     r"|各|全市|全区|全县|本级|同级|上级"
-    r"|[省市区县州旗镇乡](?!场|政(?!府)|域))"
+    r"|市(?!场|政(?!府))|区(?!域)|[省县州旗镇乡])"
 )
 """A level or place prefix at the start of a name.  ``市场监管局`` and
-``市政园林局`` start with 市 without naming the city, ``区域`` is no district."""
+``市政园林局`` start with 市 without naming the city, ``区域`` is no district
+(but ``区政数局`` is the district's 政数局)."""
 
 _DETERMINERS = ("有关", "相关", "其他", "其它", "中省", "中央", "国家", "国务院", "中共")
 """Starts of names that stand on their own and take no shared prefix."""
@@ -51,7 +52,11 @@ _DETERMINERS = ("有关", "相关", "其他", "其它", "中省", "中央", "国
 _PLACE_THEN_ORGAN = re.compile(
     r"(?:区|县|旗|镇|乡|街道|园区|市)(?:管理委员会|管委会|管委會|委员会|政府|委|办|辦|局|会|會)"
 )
-_INNER_ORGAN = re.compile(r"(?:支队|总队|大队|分局|局|集团|公司|中心)[^\s、，,；;]{2}")
+_INNER_ORGAN = re.compile(r"(?:支队|总队|大队|分局|局|集团|公司|中心|人行|银行)[^\s、，,；;]{2}")
+
+_PARTY_ORGANS = ("部", "编办", "网信办", "政法委", "党校", "老干部局", "老干局")
+"""How the organs of a party committee (区委宣传部, 区委编办, 区委党校) end: a
+list opened by one lends them its committee's prefix (区委), not the level's."""
 
 
 def strip_notes(name: str) -> str:
@@ -99,7 +104,8 @@ def _stands_alone(name: str) -> bool:
     """True where ``name`` already says whose unit it is, so a list's shared
     prefix must not be put before it: it has its own prefix (``团市委``,
     ``有关部门单位``, a redacted ``xx海事局``), names a place and its organ
-    (``开发区管委会``) or names its parent (``交通执法支队新北大队``)."""
+    (``开发区管委会``) or names its parent (``交通执法支队新北大队``,
+    ``人行青溪支行``)."""
     if level_prefix(name) or name.startswith(_DETERMINERS):
         return True
     if not ("\u4e00" <= name[:1] <= "\u9fff"):
@@ -108,6 +114,10 @@ def _stands_alone(name: str) -> bool:
     if _PLACE_THEN_ORGAN.search(core, 1):
         return True
     return bool(_INNER_ORGAN.search(core)) and is_organ(core)
+
+
+def _is_party_organ(name: str) -> bool:
+    return strip_notes(name).endswith(_PARTY_ORGANS)
 
 
 def _shared_suffix(last: str, *, places: bool) -> str | None:
@@ -130,10 +140,13 @@ def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | No
     """Canonical names for one ``、`` list, None where a name is complete.
 
     ``suffix`` is what a trailing ``等部门`` lends the list.  A shared prefix
-    is the first name's level prefix (with 委 where the first name is a party
-    committee's department: ``区委宣传部、统战部`` → 区委统战部), used only
-    where no later name writes a prefix of its own; a shared suffix is used only where every name before
-    the last is a bare stem or a bare place.
+    is the first name's level prefix (with 委 where the first name is an
+    organ of the party committee: ``区委宣传部、统战部`` → 区委统战部), lent to
+    every later name that does not stand alone, whether or not names between
+    write it in full (``区委宣传部、区文体旅局、民族宗教局`` → 区民族宗教局);
+    ``市政园林局`` in a list opened by 市 is left as written, since 市政
+    (municipal) may or may not stand for 市市政.  A shared suffix is used only where every name before the
+    last is a bare stem or a bare place.
     """
     n = len(names)
     out: list[str | None] = [None] * n
@@ -157,11 +170,11 @@ def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | No
                 suffixes[i] = lent
     prefix = level_prefix(names[0])
     prefixes: list[str] = [""] * n
-    if prefix and not any(name.startswith(prefix) for name in names[1:]):
-        party = prefix + "委" if names[0].startswith(prefix + "委") and names[0].endswith("部") else None
+    if prefix:
+        party = prefix + "委" if names[0].startswith(prefix + "委") and _is_party_organ(names[0]) else None
         for i in range(1, n):
-            if not _stands_alone(names[i]):
-                prefixes[i] = party if party and names[i].endswith("部") else prefix
+            if not names[i].startswith(prefix + "政") and not _stands_alone(names[i]):
+                prefixes[i] = party if party and _is_party_organ(names[i]) else prefix
     for i, name in enumerate(names):
         if prefixes[i] or suffixes[i]:
             out[i] = f"{prefixes[i]}{name}{suffixes[i]}"
