@@ -242,6 +242,20 @@ def test_values_no_task_can_take_are_unplaced() -> None:
     assert [(n.kind, n.text) for n in notes][1:] == [("unplaced", "各级应急部门 2022年12月底前完成")]
 
 
+def test_a_row_printing_the_row_aboves_values_again_belongs_to_its_task() -> None:
+    table = make_table(
+        HEADER,
+        ("", "1 各级党委要把安全生产纳入议事日程。", "各级党委", "长期坚持"),
+        ("", "", ("各级党委",), ("长期坚持",)),
+    )
+    sections, notes = parse_task_table([table], BODY, 2022)
+    (task,) = measures(sections)
+    assert [a.unit for a in task.assignments] == ["各级党委"]
+    assert [d.text for d in task.deadlines] == ["长期坚持"]
+    assert task.span is not None and task.span.end == table.rows[-1].line
+    assert [n.kind for n in notes] == ["furniture"]
+
+
 def test_a_typo_in_the_numbering_keeps_its_label_and_takes_the_sequences_number() -> None:
     table = make_table(
         HEADER,

@@ -12,6 +12,7 @@ reaches a layout is rarely that clean table:
 * one task cell may hold two tasks (``<p>26 …</p> <p>27 …</p>`` or
   ``57 … 58 …``), and the second task's own units and deadline may then stand
   on the next row, whose task cell is empty;
+* a row may print nothing but the units and deadline of the row above again;
 * the numbering has typos (``551`` between 50 and 52).
 
 So the part a task belongs to is decided by what the task says, not by where
@@ -202,6 +203,8 @@ def _read_rows(tables: Sequence[Table], notes: list[Note]) -> list[_RowTasks]:
                     _extend(records[-1], units, deadlines)
                 elif not lead and records and _accepts_continuation(records[-1]):
                     records[-1].continuations.append((units, deadlines, row.line))
+                elif not lead and records and _repeats(records[-1], units, deadlines):
+                    records[-1].tasks[-1].last_line = row.line
                 else:
                     leftover.extend(filter(None, (units, *deadlines)))
             elif evidence and not lead:
@@ -335,6 +338,13 @@ def _accepts_continuation(record: _RowTasks) -> bool:
     if free > 0 and len(record.deadline_paragraphs) < len(record.tasks):
         return True
     return not record.continuations and not record.units and not record.deadline_paragraphs
+
+
+def _repeats(record: _RowTasks, units: str, deadlines: tuple[str, ...]) -> bool:
+    """Whether a row with units or deadlines but no task only prints again
+    the values of the row above, as an extraction prints a merged cell on
+    every row it spans: it belongs to that row's last task and adds nothing."""
+    return units == record.units and deadlines == record.deadline_paragraphs
 
 
 def _extend(record: _RowTasks, units: str, deadlines: tuple[str, ...]) -> None:
