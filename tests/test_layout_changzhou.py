@@ -18,6 +18,15 @@ class TestChangzhouConformance(LayoutConformance):
     gold = "../../shared/corpus/gold"
 
 
+class TestChangzhouFamilyConformance(LayoutConformance):
+    """Plans of the same family in other words and other combinations of its
+    notations, each with a gold file written from GOLD.md."""
+
+    layout = "changzhou"
+    samples = "data/changzhou/*.txt"
+    gold = "data/changzhou"
+
+
 def test_metadata() -> None:
     plan = corpus_plan("changzhou")
     assert plan.title == "全区防风险保安全迎大庆“百日攻坚”专项行动方案"

@@ -17,6 +17,15 @@ class TestShuangqiaoConformance(LayoutConformance):
     gold = "../../shared/corpus/gold"
 
 
+class TestShuangqiaoFamilyConformance(LayoutConformance):
+    """Plans of the same family in other words and other combinations of its
+    notations, each with a gold file written from GOLD.md."""
+
+    layout = "shuangqiao"
+    samples = "data/shuangqiao/*.txt"
+    gold = "data/shuangqiao"
+
+
 def test_metadata_comes_from_the_notice_and_the_imprint() -> None:
     plan = corpus_plan("shuangqiao")
     assert plan.title == "2022年双桥经开区安全生产与自然灾害防治工作要点"

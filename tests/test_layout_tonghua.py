@@ -18,6 +18,15 @@ class TestTonghuaConformance(LayoutConformance):
     gold = "../../shared/corpus/gold"
 
 
+class TestTonghuaFamilyConformance(LayoutConformance):
+    """Plans of the same family in other words and other combinations of its
+    notations, each with a gold file written from GOLD.md."""
+
+    layout = "tonghua"
+    samples = "data/tonghua/*.txt"
+    gold = "data/tonghua"
+
+
 def test_metadata_from_the_letterhead_number_and_signature() -> None:
     plan = corpus_plan("tonghua")
     assert plan.title == "通化市安全生产委员会关于进一步强化安全生产责任落实坚决防范遏制重特大事故的实施办法"

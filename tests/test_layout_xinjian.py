@@ -18,6 +18,15 @@ class TestXinjianConformance(LayoutConformance):
     gold = "../../shared/corpus/gold"
 
 
+class TestXinjianFamilyConformance(LayoutConformance):
+    """Plans of the same family in other words and other combinations of its
+    notations, each with a gold file written from GOLD.md."""
+
+    layout = "xinjian"
+    samples = "data/xinjian/*.txt"
+    gold = "data/xinjian"
+
+
 def test_metadata_comes_from_the_letterhead_the_letter_and_the_title_block() -> None:
     plan = corpus_plan("xinjian")
     assert plan.region == "xinjian"
