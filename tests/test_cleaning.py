@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from safetyplan.document import Paragraph
 from safetyplan.layouts.cleaning import (
     Line,
@@ -10,6 +12,7 @@ from safetyplan.layouts.cleaning import (
     ends_sentence,
     is_page_number,
     is_rule,
+    join_text,
     join_wrapped,
     starts_as_continuation,
     wrap_width,
@@ -69,6 +72,24 @@ def test_wrapped_lines_are_rejoined() -> None:
     assert joined[0].text == text
     assert (joined[0].start, joined[0].end) == (1, 3)
     assert wrap_width(lines[:3]) is None  # too few lines to tell
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "joined"),
+    [
+        ("安全", "生产", "安全生产"),
+        ("the quick", "brown fox", "the quick brown fox"),
+        ("“回头看”。202", "2年6月底前", "“回头看”。2022年6月底前"),  # a date the break cut
+        ("12月底前完成1", "2家企业", "12月底前完成12家企业"),
+        ("连接Wi", "Fi网络", "连接WiFi网络"),
+        ("Office", "2016 edition", "Office 2016 edition"),
+        ("1" * 100, "2" * 100, "1" * 100 + " " + "2" * 100),
+    ],
+)
+def test_a_break_inside_letters_or_digits_written_in_chinese_text_joins_without_a_space(
+    head: str, tail: str, joined: str
+) -> None:
+    assert join_text(head, tail) == joined
 
 
 def test_indents_start_paragraphs_in_wrapped_text() -> None:

@@ -160,16 +160,39 @@ def starts_as_continuation(text: str) -> bool:
     return bool(t) and (t[0] in CONTINUATION_START or bool(_UNIT_LIST_LINE.match(t)))
 
 
+_WORD_LOOK = 32
+"""How far :func:`join_text` looks along a run of letters and digits for
+the character it is written against (a longer run is taken as Latin text)."""
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _beside_cjk(run: str) -> bool:
+    """Whether the first character that is not a Latin letter or digit in
+    ``run`` (within :data:`_WORD_LOOK`) is not ASCII: the run is written
+    inside Chinese text."""
+    for ch in run[:_WORD_LOOK]:
+        if not _latin(ch):
+            return not ch.isascii()
+    return False
+
+
 def join_text(head: str, tail: str) -> str:
     """Join two pieces of one paragraph split by a hard line break: no space
     where the break fell between CJK characters, one space between two
-    Latin words."""
+    Latin words.  Letters and digits written inside Chinese text are one
+    word the break cut (``…。202`` + ``2年6月底前``, ``Wi`` + ``Fi网络``),
+    not two: a space goes in only where neither side is joined to CJK."""
     head, tail = head.rstrip(), tail.lstrip()
     if not head or not tail:
         return head + tail
-    if head[-1].isascii() and head[-1].isalnum() and tail[0].isascii() and tail[0].isalnum():
-        return f"{head} {tail}"
-    return head + tail
+    if not (_latin(head[-1]) and _latin(tail[0])):
+        return head + tail
+    if _beside_cjk(head[: -_WORD_LOOK - 1 : -1]) or _beside_cjk(tail):
+        return head + tail
+    return f"{head} {tail}"
 
 
 @attrs.frozen
