@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from safetyplan.layouts.cleaning import Line
+from safetyplan.layouts.numbering import intended_numbers
 from safetyplan.layouts.outline import (
     Outline,
     build_outline,
@@ -82,6 +85,28 @@ def test_prose_after_a_measure_is_the_text_of_its_section() -> None:
     assert len(section.children) == 1
 
 
+def test_prose_between_two_measures_goes_on_with_the_measure_before_it() -> None:
+    o = outline(
+        "一、任务",
+        "1.压实企业主体责任。督促企业落实全员安全生产责任制。",
+        "对重点企业实行“一企一策”指导，8月底前完成。（责任单位：区应急管理局、经发局）",
+        "2.强化执法检查。严格落实执法计划。（责任单位：区应急管理局）",
+        "各地要于6月10日前报送工作小结。",
+    )
+    (section,) = o.sections
+    first, second = measures(o)
+    assert first.text.split("\n") == [
+        "压实企业主体责任。督促企业落实全员安全生产责任制。",
+        "对重点企业实行“一企一策”指导，8月底前完成。（责任单位：区应急管理局、经发局）",
+    ]
+    assert [a.unit for a in first.assignments] == ["区应急管理局", "经发局"]
+    assert [d.due for d in first.deadlines] == [dt.date(2022, 8, 31)]
+    assert first.span == Span(2, 3)
+    assert first.title == "压实企业主体责任"
+    assert section.text == ("各地要于6月10日前报送工作小结。",)  # after the last measure: the section's
+    assert second.span == Span(4, 4)
+
+
 def test_measures_without_headings_stand_in_a_section_without_heading() -> None:
     o = outline("1.加强领导，抓好落实。", "2.强化督查，严格问责。")
     (section,) = o.sections
@@ -147,6 +172,45 @@ def test_labels_and_numbers() -> None:
     )
     labels = [(m.label, m.number) for m in measures(o)]
     assert labels == [("（十三）", 13), ("25.", 25)]
+
+
+def test_a_label_before_a_month_opens_an_item() -> None:
+    (m,) = measures(outline("一、任务", "22.9月中旬前，组织对已下放的执法事项开展评估。"))
+    assert (m.label, m.number, m.text[:6]) == ("22.", 22, "9月中旬前，")
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ([1, 2, 3], [1, 2, 3]),
+        ([7, 8, 8, 10], [7, 8, 9, 10]),  # repeated
+        ([50, 551, 52], [50, 51, 52]),  # a stray digit
+        ([1, 2, 4], [1, 2, 3]),  # the last one skips
+        ([1, 1], [1, 2]),
+        ([1, 2, 3, 1, 2], [1, 2, 3, 1, 2]),  # the count restarts
+        ([1, 2, 5, 6], [1, 2, 5, 6]),  # the count jumps and goes on from there
+        ([3, 4], [3, 4]),
+        ([], []),
+    ],
+)
+def test_intended_numbers(written: list[int], meant: list[int]) -> None:
+    assert intended_numbers(written) == meant
+
+
+def test_an_obvious_typo_in_the_numbering_takes_the_number_the_count_says() -> None:
+    o = outline(
+        "一、任务",
+        "1.加强领导，抓好落实。",
+        "2.强化督查，严格问责。",
+        "2.完善制度，健全机制。",
+        "4.加大投入，保障经费。",
+        "二、要求",
+        "（一）提高认识。各单位要高度重视。",
+        "（二）压实责任。各单位要明确分工。",
+        "（四）严肃问责。对工作不力的严肃追责。",
+    )
+    assert [(m.label, m.number) for m in measures(o)] == [
+        ("1.", 1), ("2.", 2), ("2.", 3), ("4.", 4), ("（一）", 1), ("（二）", 2), ("（四）", 3)]  # fmt: skip
 
 
 def test_markup_free_headings_keep_their_punctuation_in_paths() -> None:

@@ -37,7 +37,7 @@ import attrs
 from safetyplan.document import Cell, Row, Table
 from safetyplan.layouts.deadlines import find_deadlines, find_recurrences, parse_deadline_cell
 from safetyplan.layouts.lazyre import LazyPattern
-from safetyplan.layouts.numbering import match_label
+from safetyplan.layouts.numbering import intended_numbers, match_label
 from safetyplan.layouts.units import merge_assignments, parse_units
 from safetyplan.model import Deadline, Measure, Note, Part, Role, Section, Span
 
@@ -379,23 +379,10 @@ def _resolve_cells(records: Iterable[_RowTasks]) -> None:
 
 
 def _repair_numbers(tasks: Sequence[_Task]) -> None:
-    """Read an obvious typo in the numbering as the number the sequence says:
-    ``551`` between 50 and 52 is 51 (its label stays as written)."""
-    for i in range(1, len(tasks)):
-        want = tasks[i - 1].number + 1
-        if tasks[i].number == want:
-            continue
-        following = tasks[i + 1].number if i + 1 < len(tasks) else None
-        if following not in (None, want + 1):
-            continue
-        digits = re.sub(r"\D", "", tasks[i].label)
-        if _is_subsequence(str(want), digits):
-            tasks[i].number = want
-
-
-def _is_subsequence(needle: str, hay: str) -> bool:
-    it = iter(hay)
-    return all(ch in it for ch in needle)
+    """Read an obvious typo in the numbering as the number the sequence says
+    (``551`` between 50 and 52 is 51; its label stays as written)."""
+    for task, number in zip(tasks, intended_numbers([t.number for t in tasks]), strict=True):
+        task.number = number
 
 
 # --- parts ------------------------------------------------------------------

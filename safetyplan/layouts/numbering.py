@@ -8,6 +8,8 @@ level kind and integer value, whatever the width of its punctuation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from .lazyre import LazyPattern
@@ -60,8 +62,9 @@ _LABEL = LazyPattern(
     rf"(?:[（(]\s{{0,3}}(?P<cn_paren>{CN_NUMERAL})\s{{0,3}}[）)]"
     rf"|(?P<cn>{CN_NUMERAL})\s{{0,3}}[、．.]"
     r"|[（(]\s{0,3}(?P<arabic_paren>\d{1,3})\s{0,3}[）)]"
-    # ``5.12`` opens no item, but ``25.2022年8月底前…`` is item 25 starting with a year.
-    r"|(?P<arabic>\d{1,3})\s{0,2}(?:[.．](?!\d)|[.．](?=\d{4}\s{0,2}年)|、))"
+    # ``5.12`` opens no item, but ``25.2022年8月底前…`` is item 25 starting
+    # with a year and ``22.9月中旬前…`` item 22 starting with a month.
+    r"|(?P<arabic>\d{1,3})\s{0,2}(?:[.．](?!\d)|[.．](?=\d{4}\s{0,2}年|\d{1,2}\s{0,2}月)|、))"
     r"[ \u3000\t]*+"
 )
 """A label in each numbering style, tried in this order, with what stands
@@ -96,4 +99,19 @@ def has_label(line: str) -> bool:
     return _LABEL.compiled.match(line) is not None
 
 
-__all__ = ["CN_NUMERAL", "Label", "chinese_to_int", "has_label", "match_label"]
+def intended_numbers(numbers: Sequence[int]) -> list[int]:
+    """The numbers a sequence of sibling labels means, where one is an
+    obvious typo: a number that breaks the count while the next one goes on
+    as if it had not (``8 8 10``, ``50 551 52``), or the last one breaks it
+    (``（一）（二）（四）``), is read as the number the count says.  Labels
+    stay as written; a count that really restarts or jumps (``1 2 3 1 2``,
+    ``1 2 5 6``) is left alone."""
+    out = list(numbers)
+    for i in range(1, len(out)):
+        want = out[i - 1] + 1
+        if out[i] != want and (i + 1 == len(out) or out[i + 1] == want + 1):
+            out[i] = want
+    return out
+
+
+__all__ = ["CN_NUMERAL", "Label", "chinese_to_int", "has_label", "intended_numbers", "match_label"]

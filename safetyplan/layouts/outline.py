@@ -59,7 +59,7 @@ from .cleaning import (
     wrap_width,
 )
 from .deadlines import find_deadlines, find_recurrences
-from .numbering import Label, match_label
+from .numbering import Label, intended_numbers, match_label
 from .units import measure_assignments
 
 HEADING_MAX = 40
@@ -382,6 +382,12 @@ class _Builder:
     """ids of the measure nodes whose sibling group writes headlines"""
     is_section: dict[int, bool] = attrs.field(factory=dict)
     """id of each node below the root → whether it is a section"""
+    numbers: dict[int, int] = attrs.field(factory=dict)
+    """id of each numbered node → the number its label means (see
+    :func:`~.numbering.intended_numbers`)"""
+    continued: set[int] = attrs.field(factory=set)
+    """ids of the measure nodes whose unnumbered paragraphs are their own
+    further paragraphs (see :meth:`_collect_groups`)"""
 
     def build(self, root: _Node, path: tuple[str, ...]) -> tuple[Section, ...]:
         # Headline decisions need every sibling group of the plan at once.
@@ -412,6 +418,19 @@ class _Builder:
         measures = [n for n, flag in zip(node.children, flags, strict=True) if not flag]
         if measures:
             groups.append(measures)
+        by_kind: dict[str | None, list[_Node]] = {}
+        for n in node.children:
+            if n.label is not None:
+                by_kind.setdefault(n.kind, []).append(n)
+        for siblings in by_kind.values():
+            meant = intended_numbers([n.label.number for n in siblings if n.label is not None])
+            self.numbers.update((id(n), number) for n, number in zip(siblings, meant, strict=True))
+        # Unnumbered paragraphs between a measure and the next measure go on
+        # with that measure (a measure of several paragraphs); after the last
+        # measure, or before a heading, they speak for the section.
+        for (n, is_section), following in zip(zip(node.children, flags, strict=True), flags[1:], strict=False):
+            if n.prose and not is_section and not following:
+                self.continued.add(id(n))
         for child in node.children:
             self._collect_groups(child, groups)
 
@@ -419,7 +438,7 @@ class _Builder:
         """A section without heading for measures standing at the top level;
         unnumbered paragraphs after them are its text."""
         children = tuple(self._measure(n, path) for n in nodes)
-        texts = tuple(p.text for n in nodes for p in n.prose)
+        texts = tuple(p.text for n in nodes if id(n) not in self.continued for p in n.prose)
         span = Span(nodes[0].start, max(n.last_line() for n in nodes))
         return Section(label="", title="", text=texts, children=children, span=span)
 
@@ -431,9 +450,8 @@ class _Builder:
         for child, is_section in self._classify(node.children):
             children.append(self._section(child, inner) if is_section else self._measure(child, inner))
         texts = [p.text for p in node.prose]
-        # Unnumbered paragraphs after a measure belong to the enclosing section.
         for child, is_section in self._classify(node.children):
-            if not is_section:
+            if not is_section and id(child) not in self.continued:
                 texts.extend(p.text for p in child.prose)
         return Section(
             label=node.label.text,
@@ -446,11 +464,15 @@ class _Builder:
     def _measure(self, node: _Node, path: tuple[str, ...]) -> Measure:
         assert node.label is not None
         text = node.text
-        title = headline(text) if id(node) in self.titled else None
+        end = node.end
+        if id(node) in self.continued:
+            text = "\n".join([text, *(p.text for p in node.prose)])
+            end = max(end, *(p.end for p in node.prose))
+        title = headline(node.text) if id(node) in self.titled else None
         deadlines, recurring = self.dates(text, self.year)
         return Measure(
             label=node.label.text,
-            number=node.label.number,
+            number=self.numbers.get(id(node), node.label.number),
             text=text,
             title=title,
             part=self.part,
@@ -458,7 +480,7 @@ class _Builder:
             assignments=self.units(text),
             deadlines=deadlines,
             recurring=recurring,
-            span=Span(node.start, node.end),
+            span=Span(node.start, end),
         )
 
 
