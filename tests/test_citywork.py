@@ -298,6 +298,8 @@ def test_title_lines_by_their_form() -> None:
     assert title_year("市安全生产委员会2024年工作要点一") == 2024
     assert title_year("xx市二〇二四年安全生产工作要点") == 2024
     assert title_year("安全生产工作要点") is None
+    assert title_year("治本攻坚三年行动实施方案（2024—2026年）") == 2024  # a range: the year it starts
+    assert title_year("2023-2025年安全生产专项整治") == 2023
 
 
 def test_navigation_lines_by_their_form() -> None:

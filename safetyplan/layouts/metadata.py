@@ -44,9 +44,11 @@ DATE = re.compile(
 )
 """A calendar date as documents sign them: ``2022年5月30日``,
 ``二〇二二年五月三十日``; the day may be left blank (``2022年6月 日``)."""
-_TITLE_YEAR = re.compile(rf"({_YEAR_AR})\s{{0,2}}年")
+_TITLE_YEAR = re.compile(rf"({_YEAR_AR})\s{{0,2}}(?:年|(?=(?:年\s{{0,2}})?[—–－~～至到-]\s{{0,2}}{_YEAR_AR}\s{{0,2}}年))")
 _TITLE_YEAR_CN = LazyPattern(r"([〇零○一二][〇零○一二三四五六七八九]{3})\s{0,2}年")
-"""The year a title names, in Arabic or Chinese numerals (``二〇二四年``)."""
+"""The year a title names, in Arabic or Chinese numerals (``二〇二四年``);
+of a range of years (``（2024—2026年）``) the first, in which the plan starts
+and its deadlines that name no year fall."""
 
 DOC_NUMBER = re.compile(
     rf"[\u4e00-\u9fff]{{1,12}}\s{{0,2}}[〔［\[【(（]\s{{0,2}}{_YEAR_AR}\s{{0,2}}[〕］\]】)）]\s{{0,2}}\d{{1,4}}\s{{0,2}}号"
