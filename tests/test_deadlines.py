@@ -78,10 +78,17 @@ def test_completion_dates_are_found_in_order(text: str, expected: list[tuple[str
         "运行超过20年的老旧管道",
         "推动打非治违常态化、制度化、规范化",
         "长期坚持",
+        "7月下旬起，组织专家开展指导服务",
+        "8月上旬开始，开展专项检查",
+        "2023年以来，全区共发生事故",
     ],
 )
 def test_frequencies_periods_and_years_are_no_deadlines(text: str) -> None:
     assert find_deadlines(text, 2022) == []
+
+
+def test_a_date_before_which_work_must_start_is_a_deadline() -> None:
+    assert dates("6月底前开始实施", 2022) == [("6月底前", "2022-06-30", False)]
 
 
 def test_a_missing_year_takes_the_plans_year_or_stays_unknown() -> None:

@@ -5,7 +5,8 @@ A plan sets a completion date with a phrase such as ``2022年6月底前``,
 that are not completion dates, and these must not become deadlines:
 frequencies (``每季度至少1次``, ``每周五17:00前报送`` — read separately by
 :func:`find_recurrences`), periods (``2022年4月至12月``, ``8月初至8月上旬``),
-reference points (``截至6月底``) and bare years (``2022年，…完成率达到90%``).
+start and reference points (``7月下旬起``, ``截至6月底``) and bare years
+(``2022年，…完成率达到90%``).
 
 A task table's 完成时限 column is different: whatever it holds is the row's
 deadline, dated or not (``长期坚持``, ``按照市委年度巡察工作安排``), which
@@ -56,6 +57,9 @@ _COMPLETED = re.compile(rf"{_S}(?:完成|截止|为止)")
 ``2022年5月30日`` alone (a signature, an event) is none."""
 _ONGOING_WORDS = ("长期", "常态化", "持续")
 _RANGE_AFTER = re.compile(rf"{_S}(?:至|到|—|－|-|~|～)(?![少今位此])")
+_START_AFTER = re.compile(rf"{_S}(?:起|开始|以来)")
+"""After a date without 前: a start point (``7月下旬起``); ``6月底前开始``
+still sets a date the work must start by."""
 _RANGE_BEFORE = LazyPattern(rf"[0-9０-９{_CN}月日号初旬底末起始年]{_S}(?:至|到|—|－|-|~|～){_S}$")
 _REFERENCE_BEFORE = ("截至", "截止", "截止到", "截止至", "自", "从")
 _EVERY_BEFORE = re.compile(r"每(?:年|年度)?\s{0,2}$")
@@ -144,6 +148,8 @@ def _in_period_or_frequency(text: str, start: int, end: int) -> bool:
     reference point or part of a frequency rather than a completion date."""
     before = text[max(0, start - 12) : start]
     if _RANGE_AFTER.match(text, end):
+        return True
+    if _START_AFTER.match(text, end) and not text[start:end].rstrip().endswith("前"):
         return True
     if _RANGE_BEFORE.compiled.search(before):
         return True
