@@ -21,6 +21,7 @@ import attrs
 from ..document import Document, Paragraph
 from ..model import Plan
 from .cleaning import is_rule, squeeze, strip_markup
+from .units import is_marker
 
 _WORD_SPLIT = re.compile(r"[^\w]+")
 
@@ -83,9 +84,10 @@ def unaccounted(document: Document, plans: Sequence[Plan]) -> list[str]:
         for run in _uncovered(before + text + after, haystack, len(before), len(before) + len(text)):
             # Short names of a list (``公安、商务``) count where the model
             # holds each of them as a string of its own; the list's closing
-            # ``等`` (``…应急等部门``) is notation, not a name.
+            # ``等`` (``…应急等部门``) and its markers and role phrases
+            # (``牵头单位：``, ``…牵头，…配合``), which Roles hold, are notation.
             words = [w.removesuffix("等") for w in _WORD_SPLIT.split(run) if w]
-            if any(w not in words_held and any(ch.isalnum() for ch in w) for w in words):
+            if any(w not in words_held and not is_marker(w) and any(ch.isalnum() for ch in w) for w in words):
                 missing.append(run)
     return missing
 

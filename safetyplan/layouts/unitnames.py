@@ -52,6 +52,8 @@ _DETERMINERS = ("有关", "相关", "其他", "其它", "中省", "中央", "国
 _PLACE_THEN_ORGAN = re.compile(
     r"(?:区|县|旗|镇|乡|街道|园区|市)(?:管理委员会|管委会|管委會|委员会|政府|委|办|辦|局|会|會)"
 )
+_INNER_NOTE = re.compile(r"[（(][^（）()]{0,20}[）)]")
+"""A note inside a name: ``昌南高新区（陶瓷产业园）管委会`` is 昌南高新区管委会."""
 _INNER_ORGAN = re.compile(r"(?:支队|总队|大队|分局|局|集团|公司|中心|人行|银行)[^\s、，,；;]{2}")
 
 _PARTY_ORGANS = ("部", "编办", "网信办", "政法委", "党校", "老干部局", "老干局")
@@ -100,6 +102,18 @@ def level_prefix(name: str) -> str | None:
     return m.group(0) if m else None
 
 
+_EVERY_PLACE = re.compile(r"各[县市区镇乡][（(][^（）()]{1,8}[）)](?=.)")
+"""``各县（市、区）`` before the organ it qualifies (``各县（市、区）党委``)."""
+
+
+def _lent_prefix(name: str) -> str | None:
+    """The prefix the first name of a list lends the names after it: its
+    level prefix, or the whole ``各县（市、区）`` where that qualifies an organ
+    (``各县（市、区）党委、政府`` → 各县（市、区）政府)."""
+    m = _EVERY_PLACE.match(name)
+    return m.group(0) if m else level_prefix(name)
+
+
 def _stands_alone(name: str) -> bool:
     """True where ``name`` already says whose unit it is, so a list's shared
     prefix must not be put before it: it has its own prefix (``团市委``,
@@ -110,7 +124,7 @@ def _stands_alone(name: str) -> bool:
         return True
     if not ("\u4e00" <= name[:1] <= "\u9fff"):
         return True
-    core = strip_notes(name)
+    core = _INNER_NOTE.sub("", strip_notes(name))
     if _PLACE_THEN_ORGAN.search(core, 1):
         return True
     return bool(_INNER_ORGAN.search(core)) and is_organ(core)
@@ -126,7 +140,7 @@ def _shared_suffix(last: str, *, places: bool) -> str | None:
     generic organisation word for stems (``财政部门`` → 部门)."""
     core = strip_notes(last)
     if places:
-        m = re.search(r"(?:区|县|镇|乡|街道|园区)(?=[^区县镇乡]{2,6}$)", core)
+        m = re.search(r"(?:区|县|镇|乡|街道|园区|园(?=管))(?=[^区县镇乡]{2,6}$)", core)
         if m and is_organ(core):
             return core[m.end() :]
         return None
@@ -168,7 +182,7 @@ def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | No
         if lent and is_organ(last):
             for i in range(n - 1):
                 suffixes[i] = lent
-    prefix = level_prefix(names[0])
+    prefix = _lent_prefix(names[0])
     prefixes: list[str] = [""] * n
     if prefix:
         party = prefix + "委" if names[0].startswith(prefix + "委") and _is_party_organ(names[0]) else None

@@ -271,6 +271,15 @@ def _read_label(clause: str) -> tuple[Role, str] | None:
     return None
 
 
+def is_marker(word: str) -> bool:
+    """Whether ``word`` is a unit list's marker or role phrase (``牵头单位``,
+    ``责任单位``, ``牵头``, ``配合``): notation that a Role, not a string,
+    holds in the model."""
+    if word in _KNOWN_LABELS or word in _VERB_ROLES:
+        return True
+    return _LABEL.fullmatch(word + "：") is not None and _label_role(word) is not None
+
+
 def _label_role(label: str) -> Role | None:
     """The role a marker names, or None where the words before the colon are
     no marker (``有关单位：``)."""
@@ -328,9 +337,10 @@ def _names(body: str) -> list[_Name]:
     groups = _split_word(body, "会同")
     names: list[_Name] = []
     for g, group in enumerate(groups):
-        run: list[str] = []
-        roles: list[Role | None] = []
-        extras: list[list[str]] = []
+        # 和 binds looser than 、: ``区安委会各成员单位和各镇、街道`` joins one
+        # name to the list 各镇、街道, so a conjunction ends one run of
+        # names that share a prefix or suffix and starts the next.
+        runs: list[list[tuple[str, Role | None]]] = [[]]
         for raw in split_top(group, "、"):
             cleaned = _clean(raw)
             item, own = _own_role(cleaned)
@@ -339,13 +349,11 @@ def _names(body: str) -> list[_Name]:
             if not _has_text(item):
                 continue
             first, *rest = _split_conjoined(item)
-            run.append(first)
-            roles.append(own)
-            extras.append(rest)
-        canon = expand_run(run, lent if g == len(groups) - 1 else None)
-        for name, full, own, more in zip(run, canon, roles, extras, strict=True):
-            names.append(_Name(name, full, own))
-            names.extend(_Name(extra, None, own) for extra in more)
+            runs[-1].append((first, own))
+            runs.extend([(part, own)] for part in rest)
+        for run in runs:
+            canon = expand_run([name for name, _ in run], lent if g == len(groups) - 1 else None)
+            names.extend(_Name(name, full, own) for (name, own), full in zip(run, canon, strict=True))
     return names
 
 
@@ -767,6 +775,7 @@ __all__ = [
     "UnitList",
     "bracket_pairs",
     "find_unit_lists",
+    "is_marker",
     "measure_assignments",
     "merge_assignments",
     "parse_units",
