@@ -428,8 +428,8 @@ class _Builder:
         # Unnumbered paragraphs between a measure and the next measure go on
         # with that measure (a measure of several paragraphs); after the last
         # measure, or before a heading, they speak for the section.
-        for (n, is_section), following in zip(zip(node.children, flags, strict=True), flags[1:], strict=False):
-            if n.prose and not is_section and not following:
+        for i, n in enumerate(node.children[:-1]):
+            if n.prose and not flags[i] and not flags[i + 1]:
                 self.continued.add(id(n))
         for child in node.children:
             self._collect_groups(child, groups)
