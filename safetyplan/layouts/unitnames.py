@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from .lazyre import LazyPattern
 
 ORGAN_SUFFIXES: tuple[str, ...] = (
@@ -114,6 +116,38 @@ def _lent_prefix(name: str) -> str | None:
     return m.group(0) if m else level_prefix(name)
 
 
+_BRIGADE = re.compile(r"(?:大队|中队|派出所)$")
+_PARENT_OF_BRIGADE = re.compile(r"(.{2,12}?(?:分局|局|支队|总队))(?=.{2,8}(?:大队|中队|派出所)$)")
+
+
+@attrs.frozen
+class _Lender:
+    """What a name that writes its prefix lends the abbreviated names after it."""
+
+    level: str
+    party: str | None
+    """The committee's prefix (区委) where the name is an organ of the party committee."""
+    parent: str | None
+    """The organ (县公安局) where the name is one of its brigades (县公安局交警大队)."""
+
+    def prefix_for(self, name: str) -> str:
+        if self.parent and _BRIGADE.search(name):
+            return self.parent
+        if self.party and _is_party_organ(name):
+            return self.party
+        return self.level
+
+
+def _lender(name: str) -> _Lender | None:
+    """The prefixes ``name`` lends, where it writes a level prefix."""
+    level = _lent_prefix(name)
+    if level is None:
+        return None
+    party = level + "委" if name.startswith(level + "委") and _is_party_organ(name) else None
+    m = _PARENT_OF_BRIGADE.match(name) if _BRIGADE.search(name) else None
+    return _Lender(level, party, m.group(1) if m else None)
+
+
 def _stands_alone(name: str) -> bool:
     """True where ``name`` already says whose unit it is, so a list's shared
     prefix must not be put before it: it has its own prefix (``团市委``,
@@ -153,14 +187,18 @@ def _shared_suffix(last: str, *, places: bool) -> str | None:
 def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | None]:
     """Canonical names for one ``、`` list, None where a name is complete.
 
-    ``suffix`` is what a trailing ``等部门`` lends the list.  A shared prefix
-    is the first name's level prefix (with 委 where the first name is an
-    organ of the party committee: ``区委宣传部、统战部`` → 区委统战部), lent to
-    every later name that does not stand alone, whether or not names between
-    write it in full (``区委宣传部、区文体旅局、民族宗教局`` → 区民族宗教局);
-    ``市政园林局`` in a list opened by 市 is left as written, since 市政
-    (municipal) may or may not stand for 市市政.  A shared suffix is used only where every name before the
-    last is a bare stem or a bare place.
+    ``suffix`` is what a trailing ``等部门`` lends the list.  A name that
+    neither stands alone nor writes a prefix of its own takes the prefix of
+    the nearest name before it that writes one (:func:`_lender`): its level
+    (``区应急管理局、经发局`` → 区经发局; ``…、各乡镇人民政府、街道办事处`` →
+    各街道办事处), its committee where both are organs of the party committee
+    (``区委宣传部、统战部`` → 区委统战部), its parent organ where both are
+    that organ's brigades (``县公安局交警大队、治安大队`` → 县公安局治安大队).
+    Names written in full between them do not stop it
+    (``区委宣传部、区文体旅局、民族宗教局`` → 区民族宗教局); ``市政园林局``
+    after a name of the city is left as written, since 市政 (municipal) may
+    or may not stand for 市市政.  A shared suffix is used only where every
+    name before the last is a bare stem or a bare place.
     """
     n = len(names)
     out: list[str | None] = [None] * n
@@ -182,13 +220,13 @@ def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | No
         if lent and is_organ(last):
             for i in range(n - 1):
                 suffixes[i] = lent
-    prefix = _lent_prefix(names[0])
     prefixes: list[str] = [""] * n
-    if prefix:
-        party = prefix + "委" if names[0].startswith(prefix + "委") and _is_party_organ(names[0]) else None
-        for i in range(1, n):
-            if not names[i].startswith(prefix + "政") and not _stands_alone(names[i]):
-                prefixes[i] = party if party and _is_party_organ(names[i]) else prefix
+    lender = _lender(names[0])
+    for i in range(1, n):
+        name = names[i]
+        if lender is not None and not name.startswith(lender.level + "政") and not _stands_alone(name):
+            prefixes[i] = lender.prefix_for(name)
+        lender = _lender(name) or lender
     for i, name in enumerate(names):
         if prefixes[i] or suffixes[i]:
             out[i] = f"{prefixes[i]}{name}{suffixes[i]}"

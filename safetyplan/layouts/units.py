@@ -508,7 +508,9 @@ def bracket_pairs(text: str) -> list[tuple[int, int]]:
 
 
 def _all_units(assignments: Sequence[Assignment]) -> bool:
-    names = [a.unit for a in assignments]
+    """Every name is a body's or a place's, read in full where the list
+    abbreviates it (``县工信、公安…等部门`` names 县工信部门 …)."""
+    names = [a.canonical or a.unit for a in assignments]
     return any(is_organ(n) for n in names) and all(is_organ(n) or is_place(n) for n in names)
 
 
