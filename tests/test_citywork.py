@@ -9,6 +9,7 @@ with a gold file of what a correct import holds.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -247,6 +248,16 @@ def test_piece_numbers_chinese_years_and_lists_on_lines_of_their_own() -> None:
     assert [d.due.isoformat() for d in exam.deadlines if d.due] == ["2025-04-30"]
     assert [m.section_path for m in second.measures()] == [(), (), ()]
     assert units(measure(second, 3)) == [("县应急局", "lead"), ("县发展改革局", "support")]
+
+
+def test_a_covering_letter_collected_with_a_plan_gives_its_metadata() -> None:
+    first, second = safetyplan.load_all(DATA / "county-work-points-2025-two-plans.txt")
+    assert (first.issuer, first.doc_number, first.issue_date) == (None, None, None)
+    assert second.title == "xx县2025年安全生产工作要点"  # the plan's own title, not the page's heading
+    assert (second.issuer, second.doc_number, second.issue_date) == (
+        "xx县安全生产委员会", "xx安委〔2025〕3号", dt.date(2025, 2, 17))  # fmt: skip
+    assert ("furniture", "县安全生产委员会2025年工作要点二") in [(n.kind, n.text) for n in second.notes]
+    assert not any("印发" in t for s in first.sections for t in s.text)  # the letter is not the first plan's
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.txt")))

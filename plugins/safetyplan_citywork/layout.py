@@ -6,16 +6,22 @@ preamble, ``一、`` sections and numbered measures (``1.`` ``1、`` ``(一)``)
 whose unit lists stand in brackets inside the text, several to a measure,
 each covering the sentences before it (read by the shared
 :mod:`safetyplan.layouts.units`).
-Plans of this family carry no letterhead, document number or signature: their
-metadata is the title line and the year it names.
+Plans of this family usually carry no letterhead, document number or
+signature: their metadata is the title line and the year it names.  Where the
+page collects a plan with its covering letter (between the page's heading for
+the plan and the plan's own title), the letter's issuer, number and date are
+the plan's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from safetyplan.document import Document, Paragraph
-from safetyplan.layouts.metadata import title_year
+from safetyplan.layouts.cleaning import Line, clean
+from safetyplan.layouts.metadata import Matter, read_front_matter, year_of
 from safetyplan.model import Note, Plan, Span
 
 from .detection import score
@@ -50,18 +56,36 @@ def plan_from_piece(piece: Piece) -> Plan:
         # The page's piece number (``篇二：``) is the page's, not the plan's.
         prefix = compact(title_line.text)[: -len(title)]
         notes.append(Note(prefix, "furniture", Span(title_line.line, title_line.line)))
-    year = title_year(title)
+    matter = _covering_letter(piece.front)
+    notes.extend(matter.notes)
+    year = year_of(title, matter.issue_date)
     outline, page_numbers = read_body(body, year)
     notes.extend(page_numbers)
     notes.sort(key=lambda n: n.span.start if n.span else 0)
     return Plan(
         title=title,
         region=CityworkLayout.name,
+        issuer=matter.issuer,
+        doc_number=matter.doc_number,
+        issue_date=matter.issue_date,
         year=year,
+        recipients=matter.recipients,
         preamble=outline.preamble,
         sections=outline.sections,
         notes=tuple(notes),
     )
+
+
+def _covering_letter(front: Sequence[Paragraph]) -> Matter:
+    """The metadata of the covering letter a page collects with a plan: the
+    page's heading for the plan (its first line) is furniture, the rest is
+    read as any layout reads a letter."""
+    if not front:
+        return Matter()
+    heading, *letter = front
+    matter = read_front_matter([Line(clean(p.text), p.line, p.line) for p in letter], [])
+    note = Note(compact(heading.text), "furniture", Span(heading.line, heading.line))
+    return attrs.evolve(matter, notes=(note, *matter.notes))
 
 
 def _leading_title(body: Sequence[Paragraph]) -> tuple[Paragraph | None, Sequence[Paragraph]]:

@@ -129,11 +129,14 @@ def flatten(blocks: Iterable[Block]) -> list[Paragraph]:
 class Piece:
     """One collected plan's lines: its title line (None where the page has no
     title line) and the paragraphs up to the next plan, furniture removed;
-    ``notes`` holds the furniture found in its stretch of the page."""
+    ``notes`` holds the furniture found in its stretch of the page; ``front``
+    the lines between the page's heading for the plan and the plan's own
+    title (a covering letter collected with it), furniture removed."""
 
     title: Paragraph | None
     body: tuple[Paragraph, ...]
     notes: tuple[Note, ...]
+    front: tuple[Paragraph, ...] = ()
 
 
 def _note(p: Paragraph, kind: str = "furniture") -> Note:
@@ -146,8 +149,11 @@ def split_page(paragraphs: Sequence[Paragraph]) -> list[Piece]:
     A title line counts only where numbered lines follow it before the next
     title, so a page heading echoed above the first plan is no plan.  Lines
     above the first plan are the page's head: furniture where the page shows
-    any navigation, else unplaced text.  Navigation lines anywhere, and the
-    trailing run of menu items at the foot, are furniture.
+    any navigation, else unplaced text.  Between two plans, a title line
+    with no numbered lines before the next plan's title is the page's
+    heading for that plan, and what stands between the two titles (a
+    covering letter) is that plan's front matter.  Navigation lines
+    anywhere, and the trailing run of menu items at the foot, are furniture.
     """
     titles = [i for i, p in enumerate(paragraphs) if is_plan_title(p.text)]
     starts: list[int] = []
@@ -160,19 +166,25 @@ def split_page(paragraphs: Sequence[Paragraph]) -> list[Piece]:
     head = paragraphs[: starts[0]]
     navigation = [is_furniture_form(p.text) or is_collection_heading(p.text) for p in paragraphs]
     web = any(navigation)
+    fronts = [starts[0]] + [
+        next((t for t in titles if starts[k - 1] < t < starts[k]), starts[k]) for k in range(1, len(starts))
+    ]
     pieces: list[Piece] = []
     for k, i in enumerate(starts):
-        stop = starts[k + 1] if k + 1 < len(starts) else _foot(paragraphs)
+        stop = fronts[k + 1] if k + 1 < len(starts) else _foot(paragraphs)
         notes = [_note(p, "furniture" if web else "unplaced") for p in head] if k == 0 else []
+        front: list[Paragraph] = []
         body: list[Paragraph] = []
-        for j in range(i + 1, stop):
+        for j in range(fronts[k], stop):
+            if j == i:
+                continue
             if navigation[j]:
                 notes.append(_note(paragraphs[j]))
             else:
-                body.append(paragraphs[j])
+                (front if j < i else body).append(paragraphs[j])
         if k == len(starts) - 1:
             notes.extend(_note(p) for p in paragraphs[stop:])
-        pieces.append(Piece(paragraphs[i], tuple(body), tuple(notes)))
+        pieces.append(Piece(paragraphs[i], tuple(body), tuple(notes), tuple(front)))
     return pieces
 
 

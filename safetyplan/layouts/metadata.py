@@ -51,9 +51,10 @@ of a range of years (``（2024—2026年）``) the first, in which the plan star
 and its deadlines that name no year fall."""
 
 DOC_NUMBER = re.compile(
-    rf"[\u4e00-\u9fff]{{1,12}}\s{{0,2}}[〔［\[【(（]\s{{0,2}}{_YEAR_AR}\s{{0,2}}[〕］\]】)）]\s{{0,2}}\d{{1,4}}\s{{0,2}}号"
+    rf"(?:[A-Za-zＸｘ]{{1,4}})?[\u4e00-\u9fff]{{1,12}}\s{{0,2}}[〔［\[【(（]\s{{0,2}}{_YEAR_AR}\s{{0,2}}[〕］\]】)）]\s{{0,2}}\d{{1,4}}\s{{0,2}}号"
 )
-"""A 发文字号: issuer's abbreviation, year in brackets, serial number."""
+"""A 发文字号: issuer's abbreviation (which a published copy may open with a
+redacted place, ``xx安委〔2025〕3号``), year in brackets, serial number."""
 
 ORG_SUFFIX = re.compile(
     r"(?:委员会|办公室|办公厅|管委会|人民政府|政府|党委|党工委|工委|委办|"
