@@ -74,6 +74,7 @@ def test_completion_dates_are_found_in_order(text: str, expected: list[tuple[str
         "对2016年以来全区化工项目开展排查",
         "2022年5月30日召开动员会",
         "截至2022年6月底，全市共排查隐患",
+        "截至 2022 年 6 月底，全市共排查隐患",  # as a PDF extraction spaces it
         "自2022年4月起，在全市范围内开展",
         "运行超过20年的老旧管道",
         "推动打非治违常态化、制度化、规范化",

@@ -155,7 +155,7 @@ def _in_period_or_frequency(text: str, start: int, end: int) -> bool:
         return True
     if _EVERY_BEFORE.search(before):
         return True
-    return before.endswith(_REFERENCE_BEFORE) and not text[start:end].endswith("前")
+    return before.rstrip().endswith(_REFERENCE_BEFORE) and not text[start:end].endswith("前")
 
 
 def find_deadlines(text: str, year: int | None) -> list[Deadline]:
