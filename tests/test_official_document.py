@@ -182,3 +182,15 @@ def test_locate_finds_title_body_and_end() -> None:
     ]
     bounds = locate([Line(t, n, n) for n, t in enumerate(texts, start=1)])
     assert (bounds.title, bounds.body, bounds.end) == (1, 2, 5)
+
+
+def test_a_wrapped_preamble_line_breaking_off_inside_a_clause_is_no_title_line() -> None:
+    texts = [
+        "2022年双桥经开区",
+        "安全生产与自然灾害防治工作要点",
+        "为加强经开区安全生产与自然灾害防治工作，坚决遏制较大事故灾害发生，切实保障",
+        "人民群众生命财产安全，特制定本工作要点。",
+        "一、总体要求",
+    ]
+    bounds = locate([Line(t, n, n) for n, t in enumerate(texts, start=1)])
+    assert (bounds.title, bounds.body) == (0, 2)

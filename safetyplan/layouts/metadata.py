@@ -290,11 +290,17 @@ def locate(lines: Sequence[Line]) -> Bounds:
     while i >= 0 and classify(lines[i].text) is Kind.PROSE:
         i -= 1
     start = i + 1
-    while start == first and i >= 0 and classify(lines[i].text) is Kind.TITLE and not ends_sentence(lines[i].text):
-        # A preamble whose first line is short reads like a title line; it
-        # is prose where the next line continues it.
-        if not (i + 1 < first and _continued_by(lines[i], lines[i + 1])):
-            break
+    # A preamble's first line reads like a title line where it holds no
+    # sentence mark: it is prose where the next line continues it, and, where
+    # prose lines follow, where it breaks off inside a clause (a hard wrap in
+    # ``为加强…，切实保障`` / ``人民群众…。``), which no title line does.
+    if (
+        0 <= i < first - 1
+        and classify(lines[i].text) is Kind.TITLE
+        and not ends_sentence(lines[i].text)
+        and _continued_by(lines[i], lines[i + 1])
+        and (start == first or "，" in lines[i].text)
+    ):
         start = i
         i -= 1
     while i >= 0 and classify(lines[i].text) in (Kind.RECIPIENTS, Kind.MARKER):
