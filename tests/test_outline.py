@@ -163,6 +163,16 @@ def test_hard_wrapped_lines_that_fill_the_width_go_on_below() -> None:
     assert joined[0].text == text
 
 
+def test_a_short_last_line_ends_a_wrapped_paragraph() -> None:
+    width = 16
+    text = "1.加强风险研判。督促企业建立健全双重预防机制，明确管控责任和措施。"
+    wrapped = [text[i : i + width] for i in range(0, len(text), width)]
+    assert len(wrapped[-1]) < width - 1
+    closing = "各地要于6月10日前报送实施方案。"
+    joined = join_paragraphs(lines(*wrapped, closing), width=width)
+    assert [p.text for p in joined] == [text, closing]
+
+
 def test_labels_and_numbers() -> None:
     o = outline(
         "一、任务",

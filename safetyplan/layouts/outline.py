@@ -160,7 +160,7 @@ def labelled_paragraphs(
             group
             and label is None
             and not starting
-            and _continues(text, group_label, line.text, heading_kinds, width, closed)
+            and _continues(text, group[-1].text, group_label, line.text, heading_kinds, width, closed)
         ):
             group.append(line)
             text = join_text(text, line.text)  # the text merge(group) gives, a piece at a time
@@ -184,15 +184,23 @@ def _paragraph(group: Sequence[Line], label: Label | None) -> tuple[Line, Label 
 
 
 def _continues(
-    prev: str, prev_label: Label | None, nxt: str, heading_kinds: set[str], width: int | None, closed: bool
+    prev: str,
+    last: str,
+    prev_label: Label | None,
+    nxt: str,
+    heading_kinds: set[str],
+    width: int | None,
+    closed: bool,
 ) -> bool:
+    """Whether ``nxt`` goes on with the paragraph ``prev`` (whose last line
+    is ``last``)."""
     if starts_as_continuation(nxt):
         return True
     if _unclosed(prev):
         return True
     if closed:
         return False
-    if width is not None and len(squeeze(prev)) >= width - 1:
+    if width is not None and len(squeeze(last)) >= width - 1:
         # A line that fills a hard-wrapped extraction's width goes on below,
         # even where the break fell just after a full stop.
         return True
