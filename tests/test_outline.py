@@ -173,6 +173,12 @@ def test_a_short_last_line_ends_a_wrapped_paragraph() -> None:
     assert [p.text for p in joined] == [text, closing]
 
 
+def test_a_numeral_after_a_line_ending_in_di_is_an_ordinal_not_a_label() -> None:
+    o = outline("一、总体要求", "坚持人民至上、生命至上，坚持安全第", "一、预防为主、综合治理。", "二、重点任务", "1.加强领导。")
+    assert [s.heading for s in o.sections] == ["一、总体要求", "二、重点任务"]
+    assert o.sections[0].text == ("坚持人民至上、生命至上，坚持安全第一、预防为主、综合治理。",)
+
+
 def test_labels_and_numbers() -> None:
     o = outline(
         "一、任务",

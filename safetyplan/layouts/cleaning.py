@@ -307,7 +307,9 @@ def join_wrapped(lines: Sequence[Line], width: int | None = None, *, starts: Cal
     group: list[Line] = []
     for line in lines:
         new_paragraph = marks_paragraphs and line.indent and ends_sentence(group[-1].text) if group else True
-        if group and is_full(group[-1], width) and not new_paragraph and not starts(line.text):
+        # After 第 a numeral is an ordinal (``安全第`` / ``一、预防为主``), whatever it starts.
+        ordinal = bool(group) and group[-1].text.rstrip().endswith("第")
+        if group and is_full(group[-1], width) and not new_paragraph and (ordinal or not starts(line.text)):
             group.append(line)
             continue
         if group:

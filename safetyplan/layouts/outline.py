@@ -156,12 +156,16 @@ def labelled_paragraphs(
     for line, label in zip(lines, labels, strict=True):
         # A date, a document number, a letterhead… is a line of its own.
         starting = label is None and starts is not None and starts(line.text)
-        if (
-            group
-            and label is None
-            and not starting
-            and _continues(text, group[-1].text, group_label, line.text, heading_kinds, width, closed)
-        ):
+        if not group:
+            goes_on = False
+        elif label is not None:
+            # ``安全第`` / ``一、预防为主``: after 第 a numeral is an ordinal, not a label.
+            goes_on = text.rstrip().endswith("第")
+        else:
+            goes_on = not starting and _continues(
+                text, group[-1].text, group_label, line.text, heading_kinds, width, closed
+            )
+        if goes_on:
             group.append(line)
             text = join_text(text, line.text)  # the text merge(group) gives, a piece at a time
             continue
