@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from layout_corpus import body_measures, corpus_document, corpus_path, corpus_plan
@@ -77,3 +78,16 @@ def test_the_layout_answers_to_its_alias(region: str) -> None:
 def test_every_character_is_held_by_the_plan() -> None:
     document = corpus_document("tonghua")
     assert unaccounted(document, safetyplan.parse(document)) == []
+
+
+def test_a_rendering_that_lost_the_table_is_still_known_by_the_tables_title(tmp_path: Path) -> None:
+    """Text from a PDF prints a table's cells as lines: the 分工表 title is
+    what remains of it."""
+    source = Path(__file__).parent / "data" / "tonghua" / "meta-liuxi-2025-opinions.txt"  # seven articles only
+    text = source.read_text(encoding="utf-8")
+    flat = "\n".join(cell for line in text.split("\n") for cell in line.split("\t") if cell.strip())
+    path = tmp_path / "tonghua.txt"
+    path.write_text(flat, encoding="utf-8")
+    scores = safetyplan.detect(safetyplan.read_document(path))
+    assert next(iter(scores)) == "tonghua"
+    assert scores["tonghua"] >= 0.5

@@ -27,7 +27,7 @@ class TonghuaLayout:
         n = read_notation(document)
         articles = n.cn_paren_articles / n.cn_paren if n.cn_paren else 0.0
         score = (
-            0.45 * n.task_table
+            0.45 * (1.0 if n.task_table else 0.5 if n.task_table_named else 0.0)
             + 0.2 * n.doc_number
             + 0.1 * n.letterhead
             + 0.25 * articles * min(1.0, n.cn_paren_articles / 10)

@@ -70,6 +70,10 @@ class Notation:
     """Times ``1.`` numbering starts again at 1 after higher numbers."""
     task_table: bool
     """A table whose header names 责任单位 and 完成时限 columns."""
+    task_table_named: bool
+    """An unnumbered line naming a task table (``附件：…重点任务分工表``): the
+    attachment's title, which stays where a rendering (text from a PDF) lost
+    the table's structure."""
     phases: int
     """Headings naming a phase with its window (``…阶段（8月初至8月上旬）``)."""
     form_fields: bool
@@ -141,11 +145,17 @@ def _measure_notation(document: Document) -> Notation:
         headline_items=headlines / items if items else 0.0,
         arabic_restarts=restarts,
         task_table=any(_is_task_table(t) for t in tables),
+        task_table_named=any(label is None and _names_task_table(ln.text) for ln, label in joined),
         phases=phases,
         form_fields=any(_FORM_FIELD.search(t) for t in texts),
         web_chrome=sum(1 for p in paragraphs if _WEB_BULLET.match(p.text) or _WEB_WORDS.search(p.text)),
         **counts,
     )
+
+
+def _names_task_table(text: str) -> bool:
+    t = squeeze(text)
+    return len(t) <= 80 and t.endswith("分工表")
 
 
 def _is_task_table(table: Table) -> bool:
