@@ -194,3 +194,21 @@ def test_a_wrapped_preamble_line_breaking_off_inside_a_clause_is_no_title_line()
     ]
     bounds = locate([Line(t, n, n) for n, t in enumerate(texts, start=1)])
     assert (bounds.title, bounds.body) == (0, 2)
+
+
+def test_a_signature_dated_without_its_day_still_gives_the_year() -> None:
+    text = "某某区危险化学品专项治理工作方案\n一、任务\n1.加强排查，9月底前完成。\n某某区安全生产委员会办公室\n2024年6月  日\n"
+    plan = read_plan(Document(tuple(text_to_blocks(text))))
+    assert (plan.issue_date, plan.year) == (None, 2024)
+    assert [d.due for m in plan.measures() for d in m.deadlines] == [dt.date(2024, 9, 30)]
+
+
+def test_a_draft_marker_on_the_title_line_is_not_the_title() -> None:
+    text = "某某区燃气安全专项整治实施方案（征求意见稿）\n一、任务\n1.加强排查。\n"
+    document = Document(tuple(text_to_blocks(text)))
+    plan = read_plan(document)
+    assert plan.title == "某某区燃气安全专项整治实施方案"
+    assert ("furniture", "（征求意见稿）") in [(n.kind, n.text) for n in plan.notes]
+    assert unaccounted(document, [plan]) == []
+    trial = read_plan(Document(tuple(text_to_blocks("某某区燃气安全专项整治实施方案（试行）\n一、任务\n1.加强排查。\n"))))
+    assert trial.title == "某某区燃气安全专项整治实施方案（试行）"

@@ -76,6 +76,8 @@ _MARKER = re.compile(
     r"^[（(]\s{0,2}(?:征求意见稿|送审稿|讨论稿|草案|草稿|代拟稿|初稿|"
     r"此件[^（()）]{0,10}|不予公开|主动公开|依申请公开)\s{0,2}[）)]$"
 )
+_DRAFT_AFTER_TITLE = re.compile(r"[（(](?:征求意见稿|送审稿|讨论稿|草案|草稿|代拟稿|初稿)[）)]$")
+"""A draft marker closing a title line (not ``（试行）``, which is part of the title)."""
 _LETTER_TITLE = re.compile(r"关于.{0,120}(?:通知|通报|意见函|函|批复|请示)$")
 _LETTER_VERB = re.compile(r"印发|转发|下发|征求|发布|报送")
 _ORG_PUNCTUATION = re.compile("[，,。；;：:、！？“”《》]")
@@ -113,6 +115,15 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date(year, chinese_to_int(m.group(2)), chinese_to_int(m.group(3)))
     except ValueError:
         return None
+
+
+def _signed_year(lines: Sequence[Line]) -> int | None:
+    """The year of the first date in a signature's lines, day or no day."""
+    for line in lines:
+        m = DATE.search(line.text)
+        if m:
+            return _year(m.group(1))
+    return None
 
 
 def _year(text: str) -> int:
@@ -353,6 +364,9 @@ class Matter:
     signer: str | None = None
     doc_number: str | None = None
     issue_date: dt.date | None = None
+    signed_year: int | None = None
+    """The year of the signature's date, also where its day is left blank
+    (``2024年6月  日``) and so ``issue_date`` is None."""
     recipients: tuple[str, ...] = ()
     cc: tuple[str, ...] = ()
     printed_by: str | None = None
@@ -391,6 +405,7 @@ def read_front_matter(covering_lines: Sequence[Line], title_lines: Sequence[Line
     notes: list[Note] = []
     issuer = letterhead = signer = doc_number = None
     issue_date: dt.date | None = None
+    signed_year: int | None = None
     recipients: tuple[str, ...] = ()
     letter_title: list[Line] = []
     letter_texts: list[str] = []
@@ -421,6 +436,7 @@ def read_front_matter(covering_lines: Sequence[Line], title_lines: Sequence[Line
                 org, date, used = pair
                 signer = signer or org
                 issue_date = date or issue_date
+                signed_year = signed_year or _signed_year(used)
                 notes.append(_joined_note(used, "signature"))
                 i += len(used)
                 letter = True
@@ -460,6 +476,12 @@ def read_front_matter(covering_lines: Sequence[Line], title_lines: Sequence[Line
         else:
             title_parts.append(line)
     title = squeeze("".join(ln.text for ln in title_parts)) or None
+    draft = _DRAFT_AFTER_TITLE.search(title) if title else None
+    if title and draft and draft.start() > 0:
+        # ``…实施方案（征求意见稿）`` on one line: the draft marker is the
+        # document's state, as on a line of its own, not the plan's title.
+        notes.append(Note(draft.group(0), "furniture", Span(title_parts[-1].start, title_parts[-1].end)))
+        title = title[: draft.start()]
     if title is None and letter_title and not letter:
         title = squeeze(merge(letter_title).text)
         notes = [n for n in notes if not (n.kind == "letter" and squeeze(n.text) == title)]
@@ -470,6 +492,7 @@ def read_front_matter(covering_lines: Sequence[Line], title_lines: Sequence[Line
         signer=signer,
         doc_number=doc_number,
         issue_date=issue_date,
+        signed_year=signed_year,
         recipients=recipients,
         letter=letter,
         letter_texts=tuple(letter_texts),
@@ -500,6 +523,7 @@ def read_back_matter(lines: Sequence[Line]) -> Matter:
     notes: list[Note] = []
     signer = printed_by = None
     issue_date = printed_date = None
+    signed_year: int | None = None
     cc: tuple[str, ...] = ()
     attachment_lines: list[Line] = []
     grouped = _group_contacts(lines)
@@ -529,6 +553,7 @@ def read_back_matter(lines: Sequence[Line]) -> Matter:
             org, date, used = pair
             signer = signer or org
             issue_date = issue_date or date
+            signed_year = signed_year or _signed_year(used)
             notes.append(_joined_note(used, "signature"))
             i += len(used)
             continue
@@ -540,6 +565,7 @@ def read_back_matter(lines: Sequence[Line]) -> Matter:
     return Matter(
         signer=signer,
         issue_date=issue_date,
+        signed_year=signed_year,
         cc=cc,
         printed_by=printed_by,
         printed_date=printed_date,

@@ -57,7 +57,7 @@ def read_plan(document: Document, *, region: str | None = None, tables: TableRea
     # The covering letter's signature dates the plan; without a letter, the
     # plan's own signature after the body does.
     issue_date = front.issue_date or back.issue_date
-    year = year_of(title, issue_date, back.printed_date)
+    year = year_of(title, issue_date, back.printed_date) or front.signed_year or back.signed_year
     outline: Outline = build_outline(lines[bounds.body : bounds.end], year=year)
 
     attachments, attachment_notes = _attachments(attachment_parts, loose_tables, outline.sections, year, tables)
