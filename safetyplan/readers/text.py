@@ -1,4 +1,5 @@
-"""Plain text and Markdown: one paragraph per line, tab-separated runs as tables.
+"""Plain text and Markdown: one paragraph per line, tab-separated runs and
+runs of lines in aligned columns as tables.
 
 Text exports of Word plans keep a table as lines of tab-separated cells, and
 web extractions leave ``<p>…</p>`` fragments inside those cells where a cell
@@ -13,6 +14,7 @@ import re
 
 from ..document import Block, Cell, Document, Paragraph, Row, Table
 from ..hookspecs import Reader, ReadResult, hookimpl
+from .aligned import find_aligned_tables
 from .encoding import decode
 
 _P_TAG = re.compile(r"<(/?)p(?:\s[^<>]{0,200})?>", re.IGNORECASE)
@@ -69,7 +71,8 @@ def strip_tags(text: str) -> str:
 
 def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     """Split decoded text into paragraphs (non-blank lines) and tables
-    (consecutive lines holding tabs)."""
+    (consecutive lines holding tabs, or lines in aligned columns under a
+    header, see :mod:`.aligned`)."""
     blocks: list[Block] = []
     rows: list[Row] = []
     table_line = 0
@@ -80,7 +83,17 @@ def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             blocks.append(Table(tuple(rows), table_line))
             rows = []
 
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    aligned = find_aligned_tables(lines) if "   " in text else {}
+    skip_to = 0
+    for number, line in enumerate(lines, start=1):
+        if number - 1 < skip_to:
+            continue
+        if number - 1 in aligned:
+            flush()
+            skip_to, table = aligned[number - 1]
+            blocks.append(table)
+            continue
         stripped = line.rstrip()
         if "\t" in stripped.strip("\t ") or (rows and "\t" in stripped):
             if not rows:

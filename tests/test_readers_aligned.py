@@ -1,0 +1,102 @@
+"""Tables a PDF extraction lays out in aligned columns (``pdftotext -layout``)
+are read as tables; text that merely holds runs of spaces is not."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safetyplan.document import Paragraph, Table
+from safetyplan.readers.aligned import find_aligned_tables
+from safetyplan.readers.text import text_to_blocks
+
+LAYOUT = """\
+附件
+某某市重点任务分工表
+国务院安委会安全      重点任务         责任单位         完成时限
+生产 15 条措施内容
+一、严格落实党委      1 各级党委把安全    各级党（工）委      2022 年 9 月底前完
+安全生产责任        生产纳入党委议事                  成，并长期坚持
+              日程。
+              2 各级党委将认真    各级党（工）委，     2022 年 9 月底前完
+              学习贯彻安全生产     宣传部门         成
+              法律法规。
+
+                        — 3 —
+\f国务院安委会安全      重点任务         责任单位         完成时限
+生产 15 条措施内容
+              3 各级党委要加大    组织部门         长期坚持
+              考核权重。
+二、严格落实政府      4 各级政府要把安    各级政府         2022 年 12 月底前
+安全生产责任        全生产纳入议程。                  完成
+抄送：市委办公室，市政府办公室。
+"""
+
+
+def tables(text: str) -> list[Table]:
+    return [b for b in text_to_blocks(text) if isinstance(b, Table)]
+
+
+def test_rows_are_read_from_the_cells_tops_and_wrapped_cells_joined() -> None:
+    first, second = tables(LAYOUT)  # the page number parts the pages' tables
+    rows = [r.texts for r in (*first.rows, *second.rows)]
+    assert rows[0] == ("国务院安委会安全生产 15 条措施内容", "重点任务", "责任单位", "完成时限")
+    assert rows[1] == (
+        "一、严格落实党委安全生产责任", "1 各级党委把安全生产纳入党委议事日程。", "各级党（工）委", "2022 年 9 月底前完成，并长期坚持")  # fmt: skip
+    assert rows[2] == ("", "2 各级党委将认真学习贯彻安全生产法律法规。", "各级党（工）委，宣传部门", "2022 年 9 月底前完成")
+    assert rows[3] == ("国务院安委会安全生产 15 条措施内容", "重点任务", "责任单位", "完成时限")
+    assert rows[4] == ("", "3 各级党委要加大考核权重。", "组织部门", "长期坚持")
+    assert rows[5] == ("二、严格落实政府安全生产责任", "4 各级政府要把安全生产纳入议程。", "各级政府", "2022 年 12 月底前完成")
+    assert [r.line for r in (*first.rows, *second.rows)] == [3, 5, 8, 13, 15, 17]
+
+
+def test_what_stands_around_the_tables_stays_paragraphs() -> None:
+    blocks = text_to_blocks(LAYOUT)
+    paragraphs = [b.text.strip() for b in blocks if isinstance(b, Paragraph)]
+    assert paragraphs == ["附件", "某某市重点任务分工表", "— 3 —", "抄送：市委办公室，市政府办公室。"]
+
+
+def test_the_task_table_of_such_text_is_read_by_the_layout() -> None:
+    import safetyplan
+
+    document = safetyplan.Document(tuple(text_to_blocks("某某市实施办法\n一、任务\n（一）加强领导。各级党委要抓好落实。\n" + LAYOUT)))
+    (plan,) = safetyplan.parse(document, region="tonghua")
+    tasks = [m for m in plan.measures() if m.part == "attachment"]
+    assert [(m.number, [a.unit for a in m.assignments]) for m in tasks] == [
+        (1, ["各级党（工）委"]), (2, ["各级党（工）委", "宣传部门"]), (3, ["组织部门"]), (4, ["各级政府"])]  # fmt: skip
+    assert [d.ongoing for d in tasks[0].deadlines] == [True]
+
+
+def test_text_with_runs_of_spaces_is_no_table() -> None:
+    text = (
+        "重庆市双桥经开区管委会          2022 年 3 月 9 日\n"
+        "联系人：张三    电话：12345678    邮箱：a@b.cn\n"
+        "一、总体要求\n"
+        "    为加强安全生产工作，坚决遏制较大事故灾害发生，特制定本要点。\n"
+        "序号   单位   备注\n"
+        "以上工作请各单位认真落实，按时报送。\n"
+    )
+    assert tables(text) == []
+
+
+def test_narrow_columns_part_at_a_single_space_where_a_column_starts() -> None:
+    text = (
+        "内容     重点任务      责任单位     完成时限\n"
+        "一、严格     1 各级党委把   各级党（工） 2022 年 9 月\n"
+        "党委责任     安全生产纳入    委      底前完成\n"
+        "         日程。\n"
+        "         2 各级党委将   宣传部门    长期坚持\n"
+    )
+    (table,) = tables(text)
+    assert [r.texts for r in table.rows][1:] == [
+        ("一、严格党委责任", "1 各级党委把安全生产纳入日程。", "各级党（工）委", "2022 年 9 月底前完成"),
+        ("", "2 各级党委将", "宣传部门", "长期坚持"),
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("  甲乙丙1、。\f-—")), max_size=40), max_size=30))
+def test_any_lines_are_read_without_error(lines: list[str]) -> None:
+    for end, table in find_aligned_tables(lines).values():
+        assert end <= len(lines)
+        assert all(len(row.cells) == len(table.rows[0].cells) for row in table.rows)
