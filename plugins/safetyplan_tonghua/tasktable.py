@@ -184,7 +184,10 @@ def _read_rows(tables: Sequence[Table], notes: list[Note]) -> list[_RowTasks]:
                 if records and (units or deadlines):
                     _extend(records[-1], units, deadlines)
                 continue
-            found, lead = _split_tasks(_paragraphs(task_cell), cols, row, index, evidence)
+            paragraphs = _paragraphs(task_cell)
+            if records and paragraphs:
+                paragraphs = _next_task_apart(paragraphs, records[-1].tasks[-1].number + 1)
+            found, lead = _split_tasks(paragraphs, cols, row, index, evidence)
             leftover: list[str] = []
             joined = bool(lead) and bool(records)
             if joined:
@@ -195,7 +198,12 @@ def _read_rows(tables: Sequence[Table], notes: list[Note]) -> list[_RowTasks]:
                 last.last_line = row.line
             elif lead:
                 leftover.append(lead)
-            if found:
+            if found and joined and not units and not deadlines:
+                # The rest of the row above, on the next page: its further
+                # tasks share that row's units and deadline.
+                pending_evidence = None
+                records[-1].tasks.extend(found)
+            elif found:
                 pending_evidence = None
                 records.append(_RowTasks(found, units, deadlines))
             elif units or deadlines:
@@ -298,8 +306,8 @@ def _split_tasks(
         current = (label, number)
         for m in _INLINE_TASK.compiled.finditer(body):
             value = int(m.group(1))
-            if value != expected + 1:
-                continue
+            if value != expected + 1 or _task_start(body[m.start(1) :]) is None:
+                continue  # not the next number, or a quantity or date (``6 月底前``)
             pieces.append((current[0], current[1], body[cut : m.start(1)]))
             current = (m.group(1) + (m.group(2) or ""), value)
             cut = m.end()
@@ -328,6 +336,20 @@ def _task_start(text: str) -> tuple[str, int, int] | None:
     if not m.group(2) and text[m.end()] in _COUNTER_AFTER_NUMBER:
         return None
     return m.group(1) + (m.group(2) or ""), int(m.group(1)), m.end()
+
+
+def _next_task_apart(paragraphs: tuple[str, ...], expected: int) -> tuple[str, ...]:
+    """A task cell whose first paragraph ends the task above and goes on
+    with the next one (``题。47 建立…``, where a page break cut the row and
+    the extraction ran the two together): the next task as a paragraph of
+    its own."""
+    first = paragraphs[0]
+    if _task_start(first.strip()) is not None:
+        return paragraphs
+    for m in _INLINE_TASK.compiled.finditer(first):
+        if int(m.group(1)) == expected and _task_start(first[m.start(1) :]) is not None:
+            return (first[: m.start(1)], first[m.start(1) :], *paragraphs[1:])
+    return paragraphs
 
 
 def _accepts_continuation(record: _RowTasks) -> bool:
