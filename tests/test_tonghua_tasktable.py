@@ -256,6 +256,20 @@ def test_a_row_printing_the_row_aboves_values_again_belongs_to_its_task() -> Non
     assert [n.kind for n in notes] == ["furniture"]
 
 
+def test_the_next_task_run_on_after_a_page_break_shares_its_rows_values() -> None:
+    first = make_table(HEADER, ("", "1 各级党委要把安全生产纳入议事日程，每季度至少集中学", "各级党委", "长期坚持"))
+    second = make_table(
+        HEADER,
+        ("", "习1次。2 各级党委要组织学习安全生产法律法规。6 月底前报送学习情况。", "", ""),
+        line=10,
+    )
+    one, two = measures(parse_task_table([first, second], BODY, 2022)[0])
+    assert one.text.endswith("每季度至少集中学习1次。")
+    assert (two.label, two.text) == ("2", "各级党委要组织学习安全生产法律法规。6 月底前报送学习情况。")
+    assert [a.unit for a in two.assignments] == ["各级党委"]
+    assert [d.text for d in two.deadlines][-1:] == ["长期坚持"]
+
+
 def test_a_typo_in_the_numbering_keeps_its_label_and_takes_the_sequences_number() -> None:
     table = make_table(
         HEADER,
