@@ -58,6 +58,22 @@ def _header(line: str) -> list[int] | None:
     return [start for start, _ in pieces]
 
 
+def _located(line: str, names: Sequence[str]) -> list[int] | None:
+    """Where the column ``names`` stand in ``line`` (the header repeated on
+    another page, where a narrow column may leave one space between two
+    names), or None where they are not all found in order."""
+    text = line.replace("\f", "")
+    starts: list[int] = []
+    at = 0
+    for name in names:
+        found = text.find(name, at)
+        if found < 0:
+            return None
+        starts.append(found)
+        at = found + len(name)
+    return starts
+
+
 def _split_at_columns(pieces: list[tuple[int, str]], columns: Sequence[int]) -> list[tuple[int, str]]:
     """Pieces that run on into a later column, split at the single space
     standing at that column's start (narrow columns leave one space between
@@ -142,9 +158,11 @@ def find_aligned_tables(lines: Sequence[str], first_number: int = 1) -> dict[int
     found: dict[int, tuple[int, Table]] = {}
     columns: list[int] | None = None
     heading = ""  # the header's words, which a page's repeated header line says again
+    names: list[str] = []  # its column names
     i = 0
     while i < len(lines):
-        header = _header(lines[i])
+        again = bool(heading) and "".join(lines[i].split()) == heading
+        header = _located(lines[i], names) if again else _header(lines[i])
         if header is not None:
             columns = header
         elif columns is None or _placed(lines[i], columns) is None:
@@ -154,12 +172,13 @@ def find_aligned_tables(lines: Sequence[str], first_number: int = 1) -> dict[int
             continue
         placed: list[tuple[int, list[str]]] = []
         headers = {first_number + i} if header is not None else set()
-        if header is not None:
+        if header is not None and not again:
             heading = "".join(lines[i].split())
+            names = [text for _, text in _pieces(lines[i])]
         j = i
         while j < len(lines):
-            repeated = _header(lines[j]) if j > i and "".join(lines[j].split()) == heading else None
-            if repeated is not None and len(repeated) == len(columns):
+            repeated = _located(lines[j], names) if j > i and "".join(lines[j].split()) == heading else None
+            if repeated is not None:
                 columns = repeated  # the header again atop a page, where the columns may stand a little apart
                 headers.add(first_number + j)
             cells = _placed(lines[j], columns) if lines[j].strip() else []
