@@ -97,13 +97,13 @@ def test_narrow_columns_part_at_a_single_space_where_a_column_starts() -> None:
 def test_a_repeated_header_finds_its_columns_by_their_names() -> None:
     text = (
         "措施内容      重点任务        责任单位      完成时限\n"
-        "一、落实      1 各级党委把    各级党委      长期坚持\n"
+        "一、落实      1 各级党委把     各级党委      长期坚持\n"
         "党委责任      安全生产纳入\n"
-        "              议程。\n"
+        "          议程。\n"
         "                   — 3 —\n"
-        "措施内容 重点任务          责任单位     完成时限\n"  # one space between two names, columns moved
-        "         2 各级政府要     各级政府     年底前完成\n"
-        "         组织检查。\n"
+        "措施内容 重点任务       责任单位       完成时限\n"  # one space between two names, columns moved
+        "     2 各级政府要    各级政府       年底前完成\n"
+        "     组织检查。\n"
     )
     first, second = tables(text)
     assert [r.texts for r in second.rows] == [

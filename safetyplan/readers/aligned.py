@@ -28,6 +28,7 @@ _PIECE = re.compile(r"\S+(?: \S+)*")
 more part the columns."""
 
 _HEADER_PUNCTUATION = re.compile(r"[。；;：:，,、！？]")
+_SENTENCE = re.compile(r"[。；;！？]")
 _PAGE_NUMBER = re.compile(r"[\s\-—－–]*\d{1,4}[\s\-—－–]*")
 
 MIN_COLUMNS = 3
@@ -119,22 +120,29 @@ def _join(head: str, tail: str) -> str:
     return head + tail
 
 
+def _names_go_on(cells: Sequence[str]) -> bool:
+    """Whether a line after a header line goes on with the header's names:
+    one short piece that is no sentence (a row fills two columns or more,
+    a task's text run on from the page before is a sentence)."""
+    pieces = [text for text in cells if text]
+    return len(pieces) == 1 and len(pieces[0]) <= MAX_HEADER_CELL and not _SENTENCE.search(pieces[0])
+
+
 def _rows(lines: Sequence[tuple[int, list[str]]], headers: set[int]) -> list[Row]:
     """Logical rows from the placed lines (line number, text by column): a
     row starts where a column fills that was empty on the line above, and
-    after a header line (``headers``) wherever a line fills as many columns
-    as the header (a header's own second line fills fewer)."""
+    after a header line (``headers``) on any line but the header's own
+    second line (a few short names, no sentence: ``生产 15 条措施内容``)."""
     rows: list[Row] = []
     current: list[str] = []
     previous: list[str] = []
     after_header = False
     first = 0
     for number, cells in lines:
-        filled = sum(1 for text in cells if text)
         if (
             not previous
             or number in headers
-            or (after_header and filled >= sum(1 for text in previous if text))
+            or (after_header and not _names_go_on(cells))
             or any(text and not above for text, above in zip(cells, previous, strict=True))
         ):
             if current:
