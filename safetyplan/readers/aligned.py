@@ -180,12 +180,12 @@ def find_aligned_tables(lines: Sequence[str], first_number: int = 1) -> dict[int
             continue
         placed: list[tuple[int, list[str]]] = []
         headers = {first_number + i} if header is not None else set()
+        words, labels = heading, names
         if header is not None and not again:
-            heading = "".join(lines[i].split())
-            names = [text for _, text in _pieces(lines[i])]
+            words, labels = "".join(lines[i].split()), [text for _, text in _pieces(lines[i])]
         j = i
         while j < len(lines):
-            repeated = _located(lines[j], names) if j > i and "".join(lines[j].split()) == heading else None
+            repeated = _located(lines[j], labels) if j > i and "".join(lines[j].split()) == words else None
             if repeated is not None:
                 columns = repeated  # the header again atop a page, where the columns may stand a little apart
                 headers.add(first_number + j)
@@ -203,6 +203,7 @@ def find_aligned_tables(lines: Sequence[str], first_number: int = 1) -> dict[int
             columns = None
             i += 1
             continue
+        heading, names = words, labels
         found[i] = (j, Table(tuple(_rows(placed, headers)), first_number + i))
         i = j
     return found
