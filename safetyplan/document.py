@@ -28,12 +28,19 @@ class Paragraph:
 
     ``line`` is its 1-based line (or paragraph) number in the source; ``style``
     the Word style or Markdown heading level where the source has one
-    (``Heading 1``, ``h2``), which layouts may use as a hint but never need.
+    (``Heading 1``, ``h2``), which layouts may use as a hint but never need,
+    or :data:`CHROME` for a web page's own furniture (navigation, tools,
+    footer), which layouts keep as notes, never as a plan's text.
     """
 
     text: str
     line: int
     style: str | None = None
+
+
+CHROME = "chrome"
+"""The style of a paragraph a reader knows to be the site's, not the
+document's: a web page's navigation, location line, tools and footer."""
 
 
 @attrs.frozen
@@ -174,4 +181,4 @@ def per_document(function: Callable[P, T]) -> Callable[P, T]:
     return remembered
 
 
-__all__ = ["Block", "Cell", "Document", "Paragraph", "Row", "Table", "per_document", "reading"]
+__all__ = ["CHROME", "Block", "Cell", "Document", "Paragraph", "Row", "Table", "per_document", "reading"]

@@ -98,13 +98,45 @@ def test_a_span_that_is_no_plain_number_spans_one_cell(span: str) -> None:
     assert [r.texts for r in table.rows] == [("a", "b")]
 
 
-def test_nested_tables_are_flattened_into_the_cell() -> None:
-    table = only_table(read("<table><tr><td>外<table><tr><td>甲</td><td>乙</td></tr></table></td></tr></table>"))
-    assert table.rows[0].cells[0].paragraphs == ("外", "甲", "乙")
+def test_a_table_holding_a_table_lays_the_page_out_and_its_cells_are_read_as_blocks() -> None:
+    document = read(
+        "<table><tr><td>导航</td><td>外<table><tr><td>甲</td><td>乙</td></tr><tr><td>丙</td><td>丁</td></tr>"
+        "</table></td></tr></table>"
+    )
+    assert [type(b).__name__ for b in document.blocks] == ["Paragraph", "Paragraph", "Table"]
+    assert only_table(document).rows[1].texts == ("丙", "丁")
+
+
+def test_a_one_column_table_or_a_cell_of_a_whole_article_is_read_as_paragraphs() -> None:
+    one_column = read("<table><tr><td class=title>某某工作方案</td></tr><tr><td><p>一、任务</p><p>1.加强领导。</p></td></tr></table>")
+    assert [b.text for b in one_column.blocks] == ["某某工作方案", "一、任务", "1.加强领导。"]
+    article = "".join(f"<p>{n}.加强安全生产领导，压实各方责任，抓好工作落实。</p>" for n in range(1, 40))
+    page = read(f"<table><tr><td>栏目</td><td>{article}</td></tr></table>")
+    assert all(isinstance(b, Paragraph) for b in page.blocks) and len(page.blocks) == 40
+
+
+def test_ordered_lists_are_numbered_as_a_browser_draws_them() -> None:
+    document = read(
+        "<ol><li>加强领导。</li><li>强化督查。</li></ol>"
+        '<ol start="3"><li>完善制度。</li><li value="7">严肃问责。</li></ol>'
+        '<ol style="list-style-type: cjk-ideographic"><li>总体要求</li></ol>'
+        '<ol type="a"><li>字母</li></ol><ul><li>要点</li></ul>'
+    )
+    assert [b.text for b in document.blocks] == [
+        "1.加强领导。", "2.强化督查。", "3.完善制度。", "7.严肃问责。", "一、总体要求", "字母", "要点"]  # fmt: skip
+
+
+def test_the_sites_own_parts_are_styled_chrome() -> None:
+    document = read(
+        '<div class="nav">首页 | 信息公开</div><div class="location">当前位置：首页</div>'
+        '<div id="zoom"><p>某某工作方案</p></div><footer><p>版权所有</p></footer>'
+    )
+    assert [(b.text, b.style) for b in document.blocks] == [
+        ("首页 | 信息公开", "chrome"), ("当前位置：首页", "chrome"), ("某某工作方案", None), ("版权所有", "chrome")]  # fmt: skip
 
 
 def test_lines_come_from_the_source() -> None:
-    document = read("<p>一</p>\n<p>二</p>\n<table>\n<tr><td>x</td></tr>\n</table>")
+    document = read("<p>一</p>\n<p>二</p>\n<table>\n<tr><td>x</td><td>y</td></tr>\n</table>")
     assert [b.line for b in document.blocks] == [1, 2, 3]
     assert only_table(document).rows[0].line == 4
 
@@ -155,9 +187,9 @@ def test_sniff_recognises_markup() -> None:
 
 
 def test_text_standing_between_rows_is_kept_before_the_table() -> None:
-    document = read("<table>前言<tr><td>a</td>格外</tr><tr><td>b</td></tr></table>")
+    document = read("<table>前言<tr><td>a</td><td>1</td>格外</tr><tr><td>b</td><td>2</td></tr></table>")
     assert sorted(texts(document)) == sorted(["前言", "格外"])
-    assert [r.texts for r in only_table(document).rows] == [("a",), ("b",)]
+    assert [r.texts for r in only_table(document).rows] == [("a", "1"), ("b", "2")]
     assert isinstance(document.blocks[-1], Table)
 
 

@@ -20,11 +20,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..document import Block, Document, Paragraph, Row, Table
+from ..document import CHROME, Block, Document, Paragraph, Row, Table
 from ..errors import UnreadableFileError, UnsafeFileError
 from ..hookspecs import Reader, ReadResult, hookimpl
 from .encoding import decode
 from .grid import Grid, cell_texts
+from .wordnumbering import chinese_counting
 
 if TYPE_CHECKING:  # lxml is imported when a page is read, not when the reader is registered
     from lxml import etree
@@ -48,6 +49,25 @@ _META_CHARSET = re.compile(rb"<meta[^<>]{0,300}?charset\s{0,3}=\s{0,3}[\"']?([A-
 _XML_DECL = re.compile(r"\A\s{0,100}<\?xml[^<>]{0,500}\?>")
 
 
+_CHROME_TAGS = frozenset("nav header footer aside".split())
+_CHROME_NAMES = frozenset(
+    "nav navbar navigation menu topbar toolbar footer foot bottom copyright location position breadcrumb "
+    "breadcrumbs crumb crumbs dqwz share tools print prevnext pager pagination sidebar search logo banner "
+    "friendlink links".split()
+)
+"""Class and id words that name a page's own parts (navigation, location,
+tools, footer): what a site shows around every article, never a plan's text."""
+_NAME_SPLIT = re.compile(r"[\s_-]+")
+
+
+def _is_chrome(el: etree._Element, tag: str) -> bool:
+    """Whether ``el`` holds the site's furniture rather than the article."""
+    if tag in _CHROME_TAGS:
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(names.strip()) and any(word in _CHROME_NAMES for word in _NAME_SPLIT.split(names.lower()))
+
+
 class _Blocks:
     """Collects blocks from an element tree: text runs gathered into the
     current paragraph until a block boundary or ``<br>`` ends it."""
@@ -59,6 +79,11 @@ class _Blocks:
         self.style: str | None = None
         self.pre = 0
         self.ordinal = 0
+        self.marker: str | None = None
+        """The number an ordered list draws before the item about to be walked."""
+        self.chrome = 0
+        """Depth inside the site's furniture (navigation, tools, footer):
+        its paragraphs are styled ``chrome``, which layouts set aside."""
 
     def add_text(self, text: str | None, line: int | None) -> None:
         if not text:
@@ -77,7 +102,7 @@ class _Blocks:
             piece = piece.rstrip() if self.pre else piece.lstrip(_LEAD).rstrip()
             if piece:
                 self.ordinal += 1
-                self.out.append(Paragraph(piece, line or self.ordinal, style))
+                self.out.append(Paragraph(piece, line or self.ordinal, CHROME if self.chrome else style))
 
     def walk(self, el: etree._Element) -> None:
         tag = _tag(el)
@@ -85,18 +110,55 @@ class _Blocks:
         if tag is None or tag in _DROPPED:
             self.add_text(el.tail, line)  # the element is not shown; the text after it is
             return
+        if tag not in ("html", "body") and _is_chrome(el, tag):
+            self.flush()
+            self.chrome += 1
+            self.add_text(el.text, line)
+            for child in el:
+                self.walk(child)
+            self.flush()
+            self.chrome -= 1
+            self.add_text(el.tail, line)
+            return
         if tag == "br":
             self.flush()
+        elif tag == "table" and _lays_out_page(el):
+            # A table that lays the page out: its cells are read as the
+            # blocks they hold, as a browser shows them.
+            self.flush()
+            self.out.extend(_foster(el))
+            for _, cells in _rows(el):
+                for td in cells:
+                    self.add_text(td.text, _line(td))
+                    for child in td:
+                        self.walk(child)
+                    self.flush()
         elif tag == "table":
             self.flush()
             table = self.table(el)
             if table.rows:
                 self.out.append(table)
+        elif tag == "ol" and (counting := _counting(el)):
+            # An ordered list's numbers are drawn by the browser, not written.
+            self.flush()
+            self.add_text(el.text, line)
+            number = _span(el.get("start"))
+            for child in el:
+                if _tag(child) == "li":
+                    if child.get("value") is not None:
+                        number = _span(child.get("value"))
+                    self.marker = f"{chinese_counting(number)}、" if counting == "cjk" else f"{number}."
+                    number += 1
+                self.walk(child)
+            self.flush()
         elif tag in _BLOCK:
             self.flush()
             if tag in _HEADINGS:
                 self.style = tag
             self.pre += tag == "pre"
+            if tag == "li" and self.marker:
+                self.add_text(self.marker, line)
+            self.marker = None
             self.add_text(el.text, line)
             for child in el:
                 self.walk(child)
@@ -182,6 +244,42 @@ def _rows(table: etree._Element) -> Iterator[tuple[int | None, list[etree._Eleme
         if stray:
             yield _line(stray[0]), stray
             stray = []
+
+
+LAYOUT_CELL_TEXT = 1000
+"""Characters of text above which a table cell holds a page's content, not
+a value (the longest task-table cell holds a few hundred)."""
+
+
+def _lays_out_page(table: etree._Element) -> bool:
+    """Whether ``table`` lays a page out rather than holding data: it has a
+    single column (a title row, an info row, a content row …: its cells are
+    paragraphs, however many rows it has), or a cell holds another table or
+    more text than any data cell does."""
+    rows = list(_rows(table))
+    if all(len(cells) <= 1 for _, cells in rows):
+        return True
+    for _, cells in rows:
+        for td in cells:
+            if any(_tag(inner) == "table" for inner in td.iter()):
+                return True
+            if sum(len(text) for text in td.itertext()) > LAYOUT_CELL_TEXT:
+                return True
+    return False
+
+
+_CJK_STYLES = frozenset({"cjk-ideographic", "simp-chinese-informal", "trad-chinese-informal"})
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s{0,3}:\s{0,3}([a-z-]{1,40})", re.IGNORECASE)
+
+
+def _counting(ol: etree._Element) -> str | None:
+    """How an ordered list numbers its items: ``decimal`` (1.), ``cjk``
+    (一、), or None where it draws letters, roman numerals or nothing."""
+    style = _LIST_STYLE.search(ol.get("style") or "")
+    kind = style.group(1).lower() if style else ("decimal" if (ol.get("type") or "1") == "1" else "other")
+    if kind in _CJK_STYLES:
+        return "cjk"
+    return "decimal" if kind in ("decimal", "decimal-leading-zero") else None
 
 
 def _cell_paragraphs(td: etree._Element) -> tuple[str, ...]:
