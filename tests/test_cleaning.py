@@ -12,6 +12,7 @@ from safetyplan.layouts.cleaning import (
     ends_sentence,
     is_page_number,
     is_rule,
+    is_web_chrome,
     join_text,
     join_wrapped,
     starts_as_continuation,
@@ -99,3 +100,38 @@ def test_indents_start_paragraphs_in_wrapped_text() -> None:
     lines = [Line(a, 1, 1, indent=True), Line(b, 2, 2, indent=True)] + [Line("填" * width, n, n) for n in range(3, 16)]
     joined = join_wrapped(lines, width, starts=lambda t: False)
     assert [ln.text for ln in joined[:2]] == [a, b]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当前位置：首页 > 信息公开 > 通知公告",
+        "发布时间：2024-06-10 10:23:15 来源：市应急管理局 浏览次数：128",
+        "【打印本页】【关闭窗口】",
+        "分享到：微信 微博",
+        "上一篇：关于做好端午节期间安全防范工作的通知",
+        "版权所有：市人民政府办公室 吉ICP备05001234号",
+        "网站地图 | 联系我们",
+    ],
+)
+def test_a_web_pages_own_lines_are_known_by_their_form(text: str) -> None:
+    assert is_web_chrome(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["资金来源：区财政预算安排。", "2024年6月10日", "联系人：张三，电话：12345678。", "（三）严格考核问责。"],
+)
+def test_a_plans_own_lines_are_no_web_chrome(text: str) -> None:
+    assert not is_web_chrome(text)
+
+
+def test_chrome_paragraphs_and_lines_are_furniture() -> None:
+    paragraphs = [
+        Paragraph("首页 | 信息公开", 1, "chrome"),
+        Paragraph("当前位置：首页 > 通知公告", 2),
+        Paragraph("一、任务", 3),
+    ]
+    lines, furniture = clean_lines(paragraphs)
+    assert [ln.text for ln in lines] == ["一、任务"]
+    assert [ln.start for ln in furniture] == [1, 2]

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from ..document import Paragraph
+from ..document import CHROME, Paragraph
 from .lazyre import LazyPattern
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
@@ -215,10 +215,31 @@ _INDENT = re.compile(r"^(?:[ \u00a0]{2}|[\u3000\t])")
 _BARE_NUMBER = re.compile(r"^\s{0,10}(\d{1,3})\s{0,10}$")
 
 
+_WEB_CHROME = re.compile(
+    r"(?:您现在的位置|您的位置|当前位置|所在位置)\s{0,2}[:：]"
+    r"|(?:发布时间|发布日期|时间)\s{0,2}[:：]\s{0,2}\d{4}\s{0,2}[-/年.]\d{1,2}.{0,60}(?:来源|浏览|点击|阅读|作者|字号)"
+    r"|【\s{0,2}(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部)\s{0,2}】"
+    r"|分享到\s{0,2}[:：]"
+    r"|(?:上一篇|下一篇)\s{0,2}[:：]"
+    r"|版权所有|ICP备\s{0,2}\d|网站地图\s{0,2}[|｜丨]|[|｜丨]\s{0,2}联系我们"
+)
+"""Lines a web page shows around every article: where the reader is, when
+and from where the article was posted, print and share tools, links to the
+previous and next articles, the copyright footer."""
+
+
+def is_web_chrome(text: str) -> bool:
+    """Whether ``text`` is a line of a web page's own furniture (by its form:
+    a page's text, copied or scraped, keeps no markup to say so)."""
+    return len(text) <= 120 and _WEB_CHROME.search(text) is not None
+
+
 def clean_lines(paragraphs: Iterable[Paragraph]) -> tuple[list[Line], list[Line]]:
     """Clean every paragraph; return ``(lines, furniture)``.
 
-    ``furniture`` holds what carries no text of the plan: page numbers.
+    ``furniture`` holds what carries no text of the plan: page numbers, and
+    a web page's own lines (paragraphs a reader styled :data:`CHROME`, and
+    lines :func:`is_web_chrome` knows by their form).
     Horizontal rules, and paragraphs that are empty once markup is removed,
     are dropped (a ``**`` alone holds no characters to account for).  A
     bare number on a line of its own is a page number only where the page
@@ -237,6 +258,9 @@ def clean_lines(paragraphs: Iterable[Paragraph]) -> tuple[list[Line], list[Line]
             if not text:
                 continue
             line = Line(text, p.line, p.line, p.style, bool(_INDENT.match(raw)))
+            if p.style == CHROME or is_web_chrome(text):
+                furniture.append(line)
+                continue
             if is_page_number(text):
                 if _BARE_NUMBER.match(text):
                     bare.append(len(lines))
