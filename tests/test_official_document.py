@@ -172,7 +172,7 @@ def test_dates_names_and_years() -> None:
 
 def test_locate_finds_title_body_and_end() -> None:
     texts = [
-        "某某文件",
+        "某某市应急管理局文件",
         "某某工作方案",
         "为做好工作，制定本方案。",
         "一、任务",
@@ -212,3 +212,19 @@ def test_a_draft_marker_on_the_title_line_is_not_the_title() -> None:
     assert unaccounted(document, [plan]) == []
     trial = read_plan(Document(tuple(text_to_blocks("某某区燃气安全专项整治实施方案（试行）\n一、任务\n1.加强排查。\n"))))
     assert trial.title == "某某区燃气安全专项整治实施方案（试行）"
+
+
+def test_a_page_heading_repeating_the_title_before_the_letterhead_is_the_pages() -> None:
+    text = (
+        "某某区燃气安全专项整治方案\n某某区安全生产委员会办公室文件\n某安办〔2024〕3号\n"
+        "某某区燃气安全专项整治方案\n一、任务\n1.加强排查。\n"
+    )
+    plan = read_plan(Document(tuple(text_to_blocks(text))))
+    assert (plan.issuer, plan.doc_number) == ("某某区安全生产委员会办公室", "某安办〔2024〕3号")
+    assert plan.title == "某某区燃气安全专项整治方案"
+    assert ("furniture", "某某区燃气安全专项整治方案") in [(n.kind, n.text) for n in plan.notes]
+
+
+def test_a_letterhead_names_an_issuer() -> None:
+    assert classify("某某区安全生产委员会办公室文件") is Kind.LETTERHEAD
+    assert classify("政策文件") is not Kind.LETTERHEAD  # a site's menu item

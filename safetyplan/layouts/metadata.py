@@ -170,8 +170,10 @@ def classify(text: str) -> Kind:
     t = squeeze(text)
     # The cheap tests come first: a search for a document number anywhere
     # in a long paragraph costs more than all the rest together.
-    if len(t) <= 44 and t.endswith("件") and _LETTERHEAD.match(t) and not any(ch in t for ch in "，。；："):
-        return Kind.LETTERHEAD
+    if len(t) <= 44 and t.endswith("件") and not any(ch in t for ch in "，。；："):
+        m = _LETTERHEAD.match(t)
+        if m and ORG_SUFFIX.search(m.group("org")):  # an issuer's name, not ``政策文件``
+            return Kind.LETTERHEAD
     if DOC_NUMBER.fullmatch(t) or (len(t) <= 40 and "签发" in t and DOC_NUMBER.search(t)):
         return Kind.DOC_NUMBER
     if _CC.match(t):
@@ -411,6 +413,12 @@ def read_front_matter(covering_lines: Sequence[Line], title_lines: Sequence[Line
     letter_texts: list[str] = []
     letter = False
     i = 0
+    own_title = squeeze("".join(ln.text for ln in title_lines if classify(ln.text) is Kind.TITLE))
+    while i < len(covering) and len(heading := squeeze(covering[i].text)) >= 6 and own_title.startswith(heading):
+        # A web page heads the article with the plan's title (its ``<h1>``)
+        # before the letterhead: the page's, not a letter's title.
+        notes.append(_note(covering[i], "furniture"))
+        i += 1
     while i < len(covering):
         line = covering[i]
         kind = classify(line.text)
