@@ -260,6 +260,35 @@ def test_a_covering_letter_collected_with_a_plan_gives_its_metadata() -> None:
     assert not any("印发" in t for s in first.sections for t in s.text)  # the letter is not the first plan's
 
 
+def test_a_web_pages_own_parts_neither_hide_the_plan_nor_read_as_its_text(tmp_path: Path) -> None:
+    body = "".join(f"<p>{line}</p>" for line in (DATA / "single-plan.txt").read_text(encoding="utf-8").splitlines())
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><body><div class="topbar">欢迎访问 | 无障碍浏览</div><div class="nav"><a>首页</a><a>信息公开</a></div>'
+        f'<div class="location">当前位置：首页 &gt; 通知公告</div><div id="zoom">{body}</div>'
+        '<div class="tools">【打印本页】【关闭窗口】</div><div class="prevnext">上一篇：关于做好安全防范工作的通知</div>'
+        '<div class="footer">版权所有 | 联系我们</div></body></html>',
+        encoding="utf-8",
+    )
+    document = safetyplan.read_document(page)
+    assert next(iter(safetyplan.detect(document))) == "citywork"
+    (from_page,) = safetyplan.load_all(page)
+    (from_text,) = safetyplan.load_all(DATA / "single-plan.txt")
+    assert [m.text for m in from_page.measures()] == [m.text for m in from_text.measures()]
+    assert "上一篇：关于做好安全防范工作的通知" in [n.text for n in from_page.notes if n.kind == "furniture"]
+
+
+def test_a_pages_marked_navigation_counts_as_navigation_and_its_links_as_no_covering_notice(tmp_path: Path) -> None:
+    body = "".join(f"<p>{line}</p>" for line in (DATA / "implementation-plan.txt").read_text(encoding="utf-8").splitlines())
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html><body><div class="topbar">欢迎访问本网站！</div><div class="nav">首页</div><div id="zoom">{body}</div>'
+        '<div class="prevnext">上一篇：关于做好端午节期间安全防范工作的通知</div></body></html>',
+        encoding="utf-8",
+    )
+    assert next(iter(safetyplan.detect(safetyplan.read_document(page)))) == "citywork"
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.txt")))
 def test_nothing_of_a_family_sample_is_dropped(name: str) -> None:
     path = DATA / name

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 
-from safetyplan.document import Document
+import attrs
+
+from safetyplan.document import CHROME, Block, Document, Paragraph
 from safetyplan.layouts.lazyre import LazyPattern
 
 from .page import is_collection_heading, is_furniture_form, is_plan_title
@@ -124,9 +126,10 @@ def score(document: Document) -> float:
     """0.0 (certainly no city work plan) to 1.0 (certainly one)."""
     if not document.blocks:
         return 0.0
-    text = f"\n{document.measure(Document.text)}\n"
+    text = f"\n{document.measure(_article_text)}\n"
     head_end = _head_end(text)
     navigation = _navigation(text)
+    chrome = document.measure(_chrome_paragraphs)
     total = 0.0
     titled = _titled(text)
     if titled >= 2:
@@ -135,11 +138,29 @@ def score(document: Document) -> float:
         total += 0.1
     if _opens_with_title(text, navigation):
         total += 0.2
-    if _navigation_count(text, head_end, navigation) >= NAVIGATION_LINES:
+    if chrome + _navigation_count(text, head_end, navigation) >= NAVIGATION_LINES:
         total += 0.3
     total += _bracket_score(text)
     total -= _official_document_penalty(text, head_end)
     return max(0.0, min(1.0, total))
+
+
+def _article_text(document: Document) -> str:
+    """The document's text (:meth:`Document.text`) without the paragraphs
+    a reader marked as the site's furniture (:data:`CHROME`), whose
+    navigation counts apart and whose links (``上一篇：关于…的通知``) are no
+    covering notice."""
+    if not any(_is_chrome(b) for b in document.blocks):
+        return document.measure(Document.text)
+    return Document.text(attrs.evolve(document, blocks=tuple(b for b in document.blocks if not _is_chrome(b))))
+
+
+def _is_chrome(block: Block) -> bool:
+    return isinstance(block, Paragraph) and block.style == CHROME
+
+
+def _chrome_paragraphs(document: Document) -> int:
+    return sum(1 for b in document.blocks if _is_chrome(b))
 
 
 def _head_end(text: str) -> int:
