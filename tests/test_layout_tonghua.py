@@ -91,3 +91,12 @@ def test_a_rendering_that_lost_the_table_is_still_known_by_the_tables_title(tmp_
     scores = safetyplan.detect(safetyplan.read_document(path))
     assert next(iter(scores)) == "tonghua"
     assert scores["tonghua"] >= 0.5
+
+
+def test_a_page_linking_the_task_table_names_it_by_its_file() -> None:
+    from safetyplan.layouts.notation import read_notation
+    from safetyplan.readers.text import text_to_blocks
+
+    text = "附件：柳溪区2025年安全生产重点工作任务分工表.docx\n一、任务\n（一）加强领导。各级要抓好落实。\n"
+    document = safetyplan.Document(tuple(text_to_blocks(text)))
+    assert read_notation(document).task_table_named

@@ -153,9 +153,14 @@ def _measure_notation(document: Document) -> Notation:
     )
 
 
+_TASK_TABLE_NAME = re.compile(r"分工表(?:\.[A-Za-z]{3,4})?$")
+"""The end of a task table's title, or of the file name a page links it by
+(``…重点任务分工表.docx``)."""
+
+
 def _names_task_table(text: str) -> bool:
     t = squeeze(text)
-    return len(t) <= 80 and t.endswith("分工表")
+    return len(t) <= 80 and _TASK_TABLE_NAME.search(t) is not None
 
 
 def _is_task_table(table: Table) -> bool:
