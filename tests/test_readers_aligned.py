@@ -106,6 +106,7 @@ def test_a_repeated_header_finds_its_columns_by_their_names() -> None:
         "     组织检查。\n"
     )
     first, second = tables(text)
+    assert [r.texts[1] for r in first.rows] == ["重点任务", "1 各级党委把安全生产纳入议程。"]
     assert [r.texts for r in second.rows] == [
         ("措施内容", "重点任务", "责任单位", "完成时限"), ("", "2 各级政府要组织检查。", "各级政府", "年底前完成")]  # fmt: skip
 
