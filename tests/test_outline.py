@@ -179,6 +179,22 @@ def test_a_numeral_after_a_line_ending_in_di_is_an_ordinal_not_a_label() -> None
     assert o.sections[0].text == ("坚持人民至上、生命至上，坚持安全第一、预防为主、综合治理。",)
 
 
+def test_a_line_broken_inside_its_paragraph_goes_on_after_a_full_stop() -> None:
+    o = build_outline(
+        [
+            Line("一、任务", 1, 1),
+            Line("1.强化党政领导示范履职。", 2, 2),
+            Line("坚持党政同责、一岗双责。（责任单位：区应急管理局）", 2, 2, broken=True),
+            Line("2.压实部门责任。", 3, 3),
+        ],
+        year=2022,
+    )
+    first, second = measures(o)
+    assert first.text == "强化党政领导示范履职。坚持党政同责、一岗双责。（责任单位：区应急管理局）"
+    assert [a.unit for a in first.assignments] == ["区应急管理局"]
+    assert second.label == "2."
+
+
 def test_labels_and_numbers() -> None:
     o = outline(
         "一、任务",

@@ -75,7 +75,7 @@ def test_text_split_across_runs_hyperlinks_and_fields_is_joined() -> None:
     assert texts(read(body)) == ["一、总体要求！"]
 
 
-def test_tab_reads_as_space_and_line_breaks_split_the_paragraph() -> None:
+def test_tab_reads_as_space_and_line_breaks_stay_inside_the_paragraph() -> None:
     body = (
         "<w:p>"
         + run("（一）加强领导")
@@ -90,7 +90,7 @@ def test_tab_reads_as_space_and_line_breaks_split_the_paragraph() -> None:
         + "</w:p>"
     )
     document = read(body)
-    assert texts(document) == ["（一）加强领导 责任单位", "第二行", "第三行", "第四行"]
+    assert texts(document) == ["（一）加强领导 责任单位\n第二行\n第三行\n第四行"]
     assert {b.line for b in document.paragraphs()} == {1}
 
 
@@ -319,9 +319,41 @@ def test_merged_cells_are_resolved_on_the_grid() -> None:
 
 def test_a_table_nested_in_a_cell_is_flattened_into_its_paragraphs() -> None:
     inner = "<w:tbl><w:tr>" + cell(paragraph_xml("甲")) + cell(paragraph_xml("乙")) + "</w:tr></w:tbl>"
-    outer = "<w:tbl><w:tr>" + cell(paragraph_xml("外") + inner + "<w:p/>") + "</w:tr></w:tbl>"
+    outer = "<w:tbl><w:tr>" + cell(paragraph_xml("外") + inner + "<w:p/>") + cell(paragraph_xml("右")) + "</w:tr></w:tbl>"
     table = only_table(read(outer))
     assert table.rows[0].cells[0].paragraphs == ("外", "甲", "乙")
+
+
+def test_a_table_that_only_places_text_is_read_as_paragraphs() -> None:
+    letterhead = "<w:tbl><w:tr>" + cell(paragraph_xml("某某市安全生产委员会文件")) + "</w:tr></w:tbl>"
+    signature = (
+        "<w:tbl><w:tr>" + cell("<w:p/>") + cell(paragraph_xml("某某市安全生产委员会")) + "</w:tr>"
+        "<w:tr>" + cell("<w:p/>") + cell(paragraph_xml("2024年3月5日")) + "</w:tr></w:tbl>"
+    )
+    document = read(letterhead + paragraph_xml("一、任务") + signature)
+    assert [type(b).__name__ for b in document.blocks] == ["Paragraph"] * 4
+    assert texts(document) == ["某某市安全生产委员会文件", "一、任务", "某某市安全生产委员会", "2024年3月5日"]
+
+
+def test_a_paragraph_deleted_with_its_mark_leaves_its_list_as_accepting_would() -> None:
+    deleted = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="1"/></w:rPr>'
+        '</w:pPr><w:del w:id="2"><w:r><w:delText>删去的一项</w:delText></w:r></w:del></w:p>'
+    )
+    body = numbered("细则", 1, 2) + deleted + numbered("要点", 1, 2)
+    assert texts(read(body, numbering=NUMBERING)) == ["1. 细则", "2. 要点"]
+
+
+def test_a_list_style_link_takes_the_levels_of_the_list_it_names() -> None:
+    numbering = (
+        '<w:abstractNum w:abstractNumId="5"><w:styleLink w:val="GongwenList"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>'
+        '<w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="6"><w:numStyleLink w:val="GongwenList"/></w:abstractNum>'
+        '<w:num w:numId="7"><w:abstractNumId w:val="6"/></w:num>'
+    )
+    assert texts(read(numbered("总体要求", 7, 0) + numbered("重点任务", 7, 0), numbering=numbering)) == [
+        "一、总体要求", "二、重点任务"]  # fmt: skip
 
 
 def test_python_docx_documents_read_back() -> None:

@@ -209,6 +209,10 @@ class Line:
     """The source line began with an indent (two spaces or more, a
     full-width space, a tab): where a text keeps indents, a paragraph's
     first line has one."""
+    broken: bool = False
+    """The line follows a line break inside its source paragraph (a Word
+    paragraph's Shift+Enter): unless it opens with a label or a date, it
+    goes on with the line above, whatever that ends with."""
 
 
 _INDENT = re.compile(r"^(?:[ \u00a0]{2}|[\u3000\t])")
@@ -251,13 +255,13 @@ def clean_lines(paragraphs: Iterable[Paragraph]) -> tuple[list[Line], list[Line]
     for p in paragraphs:
         # A line break kept inside a paragraph's text splits it as a text
         # export would; the joining rules put the pieces back together.
-        for raw in p.text.split("\n"):
+        for k, raw in enumerate(p.text.split("\n")):
             if is_rule(raw):
                 continue
             text = clean(raw)
             if not text:
                 continue
-            line = Line(text, p.line, p.line, p.style, bool(_INDENT.match(raw)))
+            line = Line(text, p.line, p.line, p.style, bool(_INDENT.match(raw)), broken=k > 0)
             if p.style == CHROME or is_web_chrome(text):
                 furniture.append(line)
                 continue

@@ -162,8 +162,8 @@ def labelled_paragraphs(
             # ``安全第`` / ``一、预防为主``: after 第 a numeral is an ordinal, not a label.
             goes_on = text.rstrip().endswith("第")
         else:
-            goes_on = not starting and _continues(
-                text, group[-1].text, group_label, line.text, heading_kinds, width, closed
+            goes_on = not starting and (
+                line.broken or _continues(text, group[-1].text, group_label, line.text, heading_kinds, width, closed)
             )
         if goes_on:
             group.append(line)

@@ -11,9 +11,11 @@ What a person sees, and therefore what a layout gets:
   (``w:sdt``) and custom XML opened up, text boxes read once (the
   ``mc:Fallback`` copy of a drawing is skipped);
 * text split across runs, hyperlinks, fields and tracked insertions joined;
-  deleted and hidden (``w:vanish``) text left out; a tab read as a space; a
-  line break (``w:br``, ``w:cr``) splitting the paragraph, as a text export
-  of the same document would;
+  deleted and hidden (``w:vanish``) text left out, a paragraph deleted with
+  its mark left out with its place in its list; a tab read as a space; a
+  line break (``w:br``, ``w:cr``) kept as a line break inside the
+  paragraph's text (layouts read the pieces as a text export's lines that
+  one paragraph holds);
 * automatic numbering drawn in front of the text (``一、`` ``（三）`` ``1.``);
 * tables with merged cells resolved: a cell spanning columns is repeated in
   each grid column it covers, and a cell continuing a vertical merge carries
@@ -34,7 +36,7 @@ import attrs
 from ..document import Block, Document, Paragraph, Row, Table
 from ..errors import UnreadableFileError
 from ..hookspecs import Reader, ReadResult, hookimpl
-from .grid import Grid, cell_texts
+from .grid import Grid, cell_texts, laid_out_paragraphs, lays_out
 from .safexml import parse_xml
 from .wordnumbering import Numbering, to_int
 from .ziplimits import SafeZip, resolve_target
@@ -126,10 +128,13 @@ class _Body:
                 for inner in self.text_boxes(el):
                     out.extend(self.blocks(inner))
                 para = self.paragraph(el)
-                out.extend(Paragraph(line, para.ordinal, para.style) for line in para.lines)
+                if para.lines:
+                    out.append(Paragraph("\n".join(para.lines), para.ordinal, para.style))
             elif el.tag == self.TBL:
                 table = self.table(el)
-                if table.rows:
+                if table.rows and lays_out(row.texts for row in table.rows):
+                    out.extend(laid_out_paragraphs(table))
+                elif table.rows:
                     out.append(table)
         return out
 
@@ -186,6 +191,10 @@ class _Body:
                     self.tracked = True
                 stack.append(iter(el))
         lines.append("".join(current))
+        if self.mark_deleted(p) and not any(line.strip() for line in lines):
+            # Deleted with its paragraph mark (a tracked deletion): with the
+            # changes accepted it is gone, and so is its place in its list.
+            return _Para((), self.styles.name(style_id), self.ordinal)
         label = self.numbering.label(num_id, ilvl) if num_id else None
         if label and lines:
             lines[0] = label + lines[0].lstrip()
@@ -221,6 +230,12 @@ class _Body:
             None if num is None else num.get(self.VAL),
             None if lvl is None else to_int(lvl.get(self.VAL), 0, 0, 8),
         )
+
+    def mark_deleted(self, p: etree._Element) -> bool:
+        """Whether the paragraph mark of ``p`` is a tracked deletion."""
+        ppr = p.find(self.PPR)
+        rpr = ppr.find(self.RPR) if ppr is not None else None
+        return rpr is not None and rpr.find(self.DEL) is not None
 
     def hidden(self, run: etree._Element) -> bool:
         rpr = run.find(self.RPR)

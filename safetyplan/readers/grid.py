@@ -17,9 +17,9 @@ into the row may run past it, by less than :data:`MAX_SPAN`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from ..document import Block, Cell, Paragraph
+from ..document import Block, Cell, Paragraph, Table
 
 MAX_SPAN = 64
 """The most columns or rows one cell may span, and the most columns a row
@@ -142,4 +142,22 @@ def cell_texts(blocks: Iterable[Block]) -> tuple[str, ...]:
     return tuple(texts) or _BLANK
 
 
-__all__ = ["MAX_COLUMNS", "MAX_SPAN", "Grid", "cell_texts"]
+def lays_out(rows: Iterable[Sequence[str]]) -> bool:
+    """Whether a table whose rows hold these cell texts only places text on
+    the page (a letterhead boxed in a borderless table, a signature pushed
+    right by an empty column): no row fills more than one cell, so nothing
+    is read across a row as a table's data is."""
+    return all(sum(1 for text in row if text.strip()) <= 1 for row in rows)
+
+
+def laid_out_paragraphs(table: Table) -> list[Paragraph]:
+    """The paragraphs a table that :func:`lays_out` shows, row by row."""
+    out: list[Paragraph] = []
+    for row in table.rows:
+        for cell in row.cells:
+            if cell.text.strip() and not cell.merged:
+                out.extend(Paragraph(text, row.line) for text in cell.paragraphs if text.strip())
+    return out
+
+
+__all__ = ["MAX_COLUMNS", "MAX_SPAN", "Grid", "cell_texts", "laid_out_paragraphs", "lays_out"]

@@ -66,13 +66,28 @@ class Numbering:
         self._counters: dict[str, list[int | None]] = {}
         self._starts: dict[tuple[str, int], int] = {}
         self._seen: set[str] = set()
+        self._linked: dict[str, str] = {}
+        """abstractNum → the abstractNum whose levels it takes (numStyleLink)"""
         if root is None:
             return
         val = f"{{{w}}}val"
+        styled: dict[str, str] = {}
+        linking: dict[str, str] = {}
         for absnum in root.iterchildren(f"{{{w}}}abstractNum"):
             abs_id = absnum.get(f"{{{w}}}abstractNumId")
             if abs_id is not None:
                 self._abstract[abs_id] = _levels(absnum, w)
+                for tag, into in (("styleLink", styled), ("numStyleLink", linking)):
+                    link = absnum.find(f"{{{w}}}{tag}")
+                    if link is not None and link.get(val):
+                        into.setdefault(abs_id, str(link.get(val)))
+        # A list that takes its levels from a list style (numStyleLink) is
+        # the list defined under that style's name (styleLink): one list,
+        # one set of levels and counters.
+        by_style = {name: abs_id for abs_id, name in styled.items()}
+        self._linked = {
+            abs_id: by_style[name] for abs_id, name in linking.items() if by_style.get(name, abs_id) != abs_id
+        }
         for num in root.iterchildren(f"{{{w}}}num"):
             num_id = num.get(f"{{{w}}}numId")
             ref = num.find(f"{{{w}}}abstractNumId")
@@ -99,6 +114,7 @@ class Numbering:
         if found is None:
             return None
         abs_id, starts, overrides = found
+        abs_id = self._linked.get(abs_id, abs_id)
         levels = {**self._abstract.get(abs_id, {}), **overrides}
         ilvl = max(0, min(LEVELS - 1, ilvl))
         level = levels.get(ilvl)
