@@ -24,7 +24,7 @@ from ..document import CHROME, Block, Document, Paragraph, Row, Table
 from ..errors import UnreadableFileError, UnsafeFileError
 from ..hookspecs import Reader, ReadResult, hookimpl
 from .encoding import decode
-from .grid import Grid, cell_texts
+from .grid import Grid, cell_texts, lays_out
 from .wordnumbering import chinese_counting
 
 if TYPE_CHECKING:  # lxml is imported when a page is read, not when the reader is registered
@@ -252,12 +252,12 @@ a value (the longest task-table cell holds a few hundred)."""
 
 
 def _lays_out_page(table: etree._Element) -> bool:
-    """Whether ``table`` lays a page out rather than holding data: it has a
-    single column (a title row, an info row, a content row …: its cells are
-    paragraphs, however many rows it has), or a cell holds another table or
-    more text than any data cell does."""
+    """Whether ``table`` lays a page out rather than holding data: no row
+    fills more than one cell (a title row, an info row, a content row …;
+    see :func:`.grid.lays_out`), or a cell holds another table or more text
+    than any data cell does."""
     rows = list(_rows(table))
-    if all(len(cells) <= 1 for _, cells in rows):
+    if lays_out([" ".join(str(text) for text in td.itertext()) for td in cells] for _, cells in rows):
         return True
     for _, cells in rows:
         for td in cells:
