@@ -24,6 +24,7 @@ import safetyplan
 from safetyplan.document import Cell, Document, Paragraph, Row, Table
 from safetyplan.layouts.deadlines import parse_deadline_cell
 from safetyplan.layouts.tasktable import (
+    ATTACHMENT_PREFIX,
     EMBEDDED_SCORE,
     HEADER,
     TaskTableLayout,
@@ -102,7 +103,9 @@ def sections(part: Part) -> st.SearchStrategy[Section]:
     def section(children: st.SearchStrategy[Section | Measure]) -> st.SearchStrategy[Section]:
         return st.builds(
             lambda heading, kids: Section("", heading, children=tuple(kids)),
-            st.sampled_from(_HEADINGS) | st.text(_CJK, min_size=1, max_size=10),
+            # a section row opening with 附件 opens an attachment in the table's notation
+            st.sampled_from(_HEADINGS)
+            | st.text(_CJK, min_size=1, max_size=10).filter(lambda h: not h.startswith(ATTACHMENT_PREFIX)),
             st.lists(children, max_size=4),
         )
 
