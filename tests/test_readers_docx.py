@@ -344,6 +344,26 @@ def test_a_paragraph_deleted_with_its_mark_leaves_its_list_as_accepting_would() 
     assert texts(read(body, numbering=NUMBERING)) == ["1. 细则", "2. 要点"]
 
 
+def test_the_first_pages_header_is_read_above_the_body() -> None:
+    sect = (
+        f'<w:sectPr xmlns:r="{REL[:-1]}"><w:headerReference w:type="default" r:id="rDefault"/>'
+        '<w:headerReference w:type="first" r:id="rFirst"/><w:titlePg/></w:sectPr>'
+    )
+    first = f'<w:hdr xmlns:w="{W_NS}">' + paragraph_xml("某某市安全生产委员会文件") + paragraph_xml("某安委〔2024〕3号") + "</w:hdr>"
+    default = f'<w:hdr xmlns:w="{W_NS}">' + paragraph_xml("内部资料") + "</w:hdr>"
+    members: dict[str, bytes | str] = {
+        "word/document.xml": document_xml(paragraph_xml("某某工作方案") + sect),
+        "word/header1.xml": first,
+        "word/header2.xml": default,
+        "word/_rels/document.xml.rels": DOC_RELS_START
+        + f'<Relationship Id="rFirst" Type="{REL}header" Target="header1.xml"/>'
+        + f'<Relationship Id="rDefault" Type="{REL}header" Target="header2.xml"/></Relationships>',
+    }
+    document = DocxReader().read(docx_bytes(members), path="plan.docx")
+    assert isinstance(document, Document)
+    assert texts(document) == ["某某市安全生产委员会文件", "某安委〔2024〕3号", "某某工作方案"]
+
+
 def test_a_list_style_link_takes_the_levels_of_the_list_it_names() -> None:
     numbering = (
         '<w:abstractNum w:abstractNumId="5"><w:styleLink w:val="GongwenList"/>'

@@ -7,7 +7,8 @@ must stay safe and fast on files built to hurt it.
 
 What a person sees, and therefore what a layout gets:
 
-* paragraphs of ``w:body`` and tables in body order, content controls
+* the first page's header (a letterhead may stand there), then the
+  paragraphs of ``w:body`` and tables in body order, content controls
   (``w:sdt``) and custom XML opened up, text boxes read once (the
   ``mc:Fallback`` copy of a drawing is skipped);
 * text split across runs, hyperlinks, fields and tracked insertions joined;
@@ -363,7 +364,8 @@ class DocxReader:
         styles_root = _optional_part(package, related.get("styles"), path)
         numbering_root = _optional_part(package, related.get("numbering"), path)
         walker = _Body(w, _Styles(styles_root, w), Numbering(numbering_root, w))
-        blocks = walker.blocks(body)
+        header = _first_page_header(package, main, body, w, path)
+        blocks = [*(walker.blocks(header) if header is not None else ()), *walker.blocks(body)]
         if not blocks:
             raise UnreadableFileError("document has no text", path=path, hint="is this the right file?")
         warnings: list[str] = []
@@ -415,6 +417,33 @@ def _related_parts(package: SafeZip, main: str, path: str | None) -> dict[str, s
     return _relationships(
         package, f"{base_dir}/_rels/{name}.rels" if base_dir else f"_rels/{name}.rels", base_dir, path
     )
+
+
+def _first_page_header(
+    package: SafeZip, main: str, body: etree._Element, w: str, path: str | None
+) -> etree._Element | None:
+    """The header shown on the document's first page (the first section's
+    ``first`` header where it sets a distinct first page, else its
+    ``default`` one): a letterhead and document number placed there are
+    what a person reads above the title."""
+    sect = next(body.iter(f"{{{w}}}sectPr"), None)
+    if sect is None:
+        return None
+    wanted = "first" if sect.find(f"{{{w}}}titlePg") is not None else "default"
+    ref = next((r for r in sect.iterfind(f"{{{w}}}headerReference") if r.get(f"{{{w}}}type") == wanted), None)
+    # r:id, in the transitional or the strict relationships namespace
+    rel_id = next((v for k, v in ref.attrib.items() if str(k).endswith("}id")), None) if ref is not None else None
+    if rel_id is None:
+        return None
+    base_dir, _, name = main.rpartition("/")
+    rels_name = f"{base_dir}/_rels/{name}.rels" if base_dir else f"_rels/{name}.rels"
+    if rels_name not in package:
+        return None
+    for rel in parse_xml(package.read(rels_name), path=path, part=rels_name).iter(f"{{{PKG_RELS}}}Relationship"):
+        if rel.get("Id") == rel_id and rel.get("TargetMode") != "External":
+            member = resolve_target(base_dir, rel.get("Target") or "")
+            return _optional_part(package, member, path)
+    return None
 
 
 def _optional_part(package: SafeZip, member: str | None, path: str | None) -> etree._Element | None:
