@@ -364,6 +364,27 @@ def test_the_first_pages_header_is_read_above_the_body() -> None:
     assert texts(document) == ["某某市安全生产委员会文件", "某安委〔2024〕3号", "某某工作方案"]
 
 
+def test_a_heading_style_without_a_level_takes_the_level_its_list_links_to_it() -> None:
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="H1"/>'
+        '<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="H2"/>'
+        '<w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="heading {n}"/>'
+        '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+        for n, sid in ((1, "H1"), (2, "H2"))
+    )
+    body = "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="{sid}"/></w:pPr>{run(text)}</w:p>'
+        for sid, text in (("H1", "总体要求"), ("H2", "加强领导"), ("H2", "压实责任"), ("H1", "重点任务"))
+    )
+    assert texts(read(body, styles=styles, numbering=numbering)) == ["一、总体要求", "（一）加强领导", "（二）压实责任", "二、重点任务"]
+
+
 def test_a_list_style_link_takes_the_levels_of_the_list_it_names() -> None:
     numbering = (
         '<w:abstractNum w:abstractNumId="5"><w:styleLink w:val="GongwenList"/>'

@@ -220,6 +220,8 @@ class _Body:
             style_num, style_lvl = self.styles.numbering(style_id)
             num_id = style_num
             ilvl = ilvl if ilvl is not None else style_lvl
+        if ilvl is None and num_id is not None and style_id is not None:
+            ilvl = self.numbering.style_level(num_id, style_id)
         if num_id == "0":
             num_id = None
         return style_id, num_id, ilvl or 0

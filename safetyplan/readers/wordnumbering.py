@@ -68,6 +68,8 @@ class Numbering:
         self._seen: set[str] = set()
         self._linked: dict[str, str] = {}
         """abstractNum → the abstractNum whose levels it takes (numStyleLink)"""
+        self._style_levels: dict[tuple[str, str], int] = {}
+        """(abstractNum, paragraph style) → the level that names the style (``w:lvl/w:pStyle``)"""
         if root is None:
             return
         val = f"{{{w}}}val"
@@ -77,6 +79,12 @@ class Numbering:
             abs_id = absnum.get(f"{{{w}}}abstractNumId")
             if abs_id is not None:
                 self._abstract[abs_id] = _levels(absnum, w)
+                for defined in absnum.iterchildren(f"{{{w}}}lvl"):
+                    pstyle = defined.find(f"{{{w}}}pStyle")
+                    if pstyle is not None and pstyle.get(val):
+                        ilvl = to_int(defined.get(f"{{{w}}}ilvl"), -1, -1, LEVELS - 1)
+                        if ilvl >= 0:
+                            self._style_levels.setdefault((abs_id, str(pstyle.get(val))), ilvl)
                 for tag, into in (("styleLink", styled), ("numStyleLink", linking)):
                     link = absnum.find(f"{{{w}}}{tag}")
                     if link is not None and link.get(val):
@@ -106,6 +114,16 @@ class Numbering:
                 if lvl is not None:
                     levels[ilvl] = _level(lvl, w)
             self._nums[num_id] = (str(ref.get(val)), starts, levels)
+
+    def style_level(self, num_id: str, style_id: str) -> int | None:
+        """The level of list ``num_id`` linked to paragraph style
+        ``style_id`` (``w:lvl/w:pStyle``): a heading style numbered through
+        its list, with no level of its own, takes that level."""
+        found = self._nums.get(num_id)
+        if found is None:
+            return None
+        abs_id = self._linked.get(found[0], found[0])
+        return self._style_levels.get((abs_id, style_id))
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """The label of the next paragraph of list ``num_id`` at ``ilvl``,
