@@ -195,6 +195,54 @@ def test_a_line_broken_inside_its_paragraph_goes_on_after_a_full_stop() -> None:
     assert second.label == "2."
 
 
+def test_an_item_announcing_what_follows_keeps_the_paragraph_below() -> None:
+    o = outline(
+        "一、任务",
+        "8.加强督导检查。各地要按月调度。",
+        "9.深入开展危险化学品安全风险集中治理，重点做好以下工作：",
+        "一是3月底前完成排查；二是年底前完成整治。（责任单位：区应急局、区公安分局）",
+        "10.强化宣传引导。各地要广泛宣传。",
+    )
+    assert [m.label for m in measures(o)] == ["8.", "9.", "10."]
+    nine = measures(o)[1]
+    assert [a.unit for a in nine.assignments] == ["区应急局", "区公安分局"]
+    assert [d.due for d in nine.deadlines] == [dt.date(2022, 3, 31), dt.date(2022, 12, 31)]
+
+
+def test_a_number_skipped_before_a_count_that_runs_on_into_the_next_section_stays() -> None:
+    o = outline("一、任务", "15.加强领导。", "16.压实责任。", "18.完善制度。", "二、保障", "19.强化考核。")
+    assert [m.number for m in measures(o)] == [15, 16, 18, 19]
+
+
+def test_prose_after_a_sections_last_measure_goes_on_with_it_unless_it_closes_the_plan() -> None:
+    o = outline(
+        "一、任务",
+        "（一）排查隐患。9月底前完成排查。",
+        "对排查发现的隐患，11月下旬前全部整改销号。",
+        "二、要求",
+        "（二）加强领导。各单位要高度重视。",
+        "各地要于12月10日前报送工作总结。",
+    )
+    first, second = measures(o)
+    assert [d.due for d in first.deadlines] == [dt.date(2022, 9, 30), dt.date(2022, 11, 30)]
+    assert o.sections[1].text == ("各地要于12月10日前报送工作总结。",)  # after the last numbered line: the plan's close
+
+
+def test_a_first_number_is_judged_by_the_count_it_runs_on_from() -> None:
+    o = outline("四、甲", "（十）加强宣传。", "（十一）强化督导。", "五、乙", "（二十）严格执法。", "（十三）联合惩戒。")
+    assert [m.number for m in measures(o)] == [10, 11, 12, 13]
+
+
+def test_a_short_commanding_phrase_is_a_headline_wherever_it_stands() -> None:
+    o = outline(
+        "一、任务",
+        "1.各乡镇要切实加强对安全生产工作的领导，每季度研究一次安全生产工作。",
+        "2.落实党政领导干部安全生产责任。2025年1月中旬前，制定责任清单。",
+        "3.各部门要按照管行业必须管安全的要求，认真履行监管职责，加强督导检查。",
+    )
+    assert [m.title for m in measures(o)] == [None, "落实党政领导干部安全生产责任", None]
+
+
 def test_labels_and_numbers() -> None:
     o = outline(
         "一、任务",

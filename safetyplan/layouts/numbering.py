@@ -99,17 +99,24 @@ def has_label(line: str) -> bool:
     return _LABEL.compiled.match(line) is not None
 
 
-def intended_numbers(numbers: Sequence[int]) -> list[int]:
+def intended_numbers(
+    numbers: Sequence[int], *, preceding: int | None = None, following: int | None = None
+) -> list[int]:
     """The numbers a sequence of sibling labels means, where one is an
     obvious typo: a number that breaks the count while the next one goes on
     as if it had not (``8 8 10``, ``50 551 52``), or the last one breaks it
     (``（一）（二）（四）``), is read as the number the count says.  Labels
     stay as written; a count that really restarts or jumps (``1 2 3 1 2``,
-    ``1 2 5 6``) is left alone."""
+    ``1 2 5 6``) is left alone.  ``following`` is the number the count goes
+    on with after the sequence, where it runs on (into the next section):
+    the last number is then judged by it as the others are by theirs
+    (``16 18`` before 19 stays 18); ``preceding`` the number the count came
+    from, by which the first is judged (``20 13`` after 11 is 12 13)."""
     out = list(numbers)
-    for i in range(1, len(out)):
-        want = out[i - 1] + 1
-        if out[i] != want and (i + 1 == len(out) or out[i + 1] == want + 1):
+    for i in range(0 if preceding is not None else 1, len(out)):
+        want = (out[i - 1] if i else preceding or 0) + 1
+        after = out[i + 1] if i + 1 < len(out) else following
+        if out[i] != want and (after is None or after == want + 1):
             out[i] = want
     return out
 

@@ -246,6 +246,11 @@ def headline(text: str) -> str | None:
     return None
 
 
+_MODAL = re.compile(r"要|应|须|需|将|已|可")
+"""Words that make an opening phrase a sentence about someone rather than a
+headline's command."""
+
+
 def _strong(phrase: str | None) -> bool:
     return phrase is not None and len(squeeze(phrase)) <= HEADLINE_STRONG
 
@@ -315,7 +320,16 @@ def _sections_among(siblings: Sequence[_Node]) -> list[bool]:
     children, and headings over prose or among siblings that have children
     (the group is read once, not once per node)."""
     parent_among = any(s.children for s in siblings)
-    return [bool(n.children) or (is_heading_text(n.text) and (bool(n.prose) or parent_among)) for n in siblings]
+    return [
+        bool(n.children) or (is_heading_text(n.text) and not _introduces(n.text) and (bool(n.prose) or parent_among))
+        for n in siblings
+    ]
+
+
+def _introduces(text: str) -> bool:
+    """A numbered line that ends by announcing what follows (``…重点做好以下
+    工作：``) over paragraphs of its own: an item, not a heading."""
+    return text.rstrip().endswith(("：", ":"))
 
 
 @attrs.frozen
@@ -384,6 +398,38 @@ def build_outline(
     return Outline(tuple(p.text for p in preamble), sections, span)
 
 
+def _last_numbered(root: _Node) -> _Node:
+    """The document's last numbered node (the root where nothing is numbered)."""
+    node = root
+    while node.children:
+        node = node.children[-1]
+    return node
+
+
+def _neighbour_numbers(root: _Node) -> tuple[dict[int, int], dict[int, int]]:
+    """For each numbered node, the numbers of the previous and the next node
+    of its kind in document order, where the count runs on between them
+    (the later one is above 1: a count going on, not starting again)."""
+    order: list[_Node] = []
+    stack = list(reversed(root.children))
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(reversed(node.children))
+    last: dict[str | None, _Node] = {}
+    before: dict[int, int] = {}
+    after: dict[int, int] = {}
+    for node in order:
+        if node.label is None:
+            continue
+        previous = last.get(node.kind)
+        if previous is not None and previous.label is not None and node.label.number > 1:
+            after[id(previous)] = node.label.number
+            before[id(node)] = previous.label.number
+        last[node.kind] = node
+    return before, after
+
+
 @attrs.define
 class _Builder:
     part: Part
@@ -397,6 +443,13 @@ class _Builder:
     numbers: dict[int, int] = attrs.field(factory=dict)
     """id of each numbered node → the number its label means (see
     :func:`~.numbering.intended_numbers`)"""
+    final: int = 0
+    """id of the document's last numbered node"""
+    before: dict[int, int] = attrs.field(factory=dict)
+    after: dict[int, int] = attrs.field(factory=dict)
+    """id of a numbered node → the number of the previous and of the next
+    label of its kind in the document, where the count runs on between them
+    (numbering that runs on across sections)"""
     continued: set[int] = attrs.field(factory=set)
     """ids of the measure nodes whose unnumbered paragraphs are their own
     further paragraphs (see :meth:`_collect_groups`)"""
@@ -404,6 +457,8 @@ class _Builder:
     def build(self, root: _Node, path: tuple[str, ...]) -> tuple[Section, ...]:
         # Headline decisions need every sibling group of the plan at once.
         groups: list[list[_Node]] = []
+        self.before, self.after = _neighbour_numbers(root)
+        self.final = id(_last_numbered(root))
         self._collect_groups(root, groups)
         decisions = decide_headlines([[n.text for n in g] for g in groups])
         self.titled = {id(n) for g, yes in zip(groups, decisions, strict=True) if yes for n in g}
@@ -435,13 +490,21 @@ class _Builder:
             if n.label is not None:
                 by_kind.setdefault(n.kind, []).append(n)
         for siblings in by_kind.values():
-            meant = intended_numbers([n.label.number for n in siblings if n.label is not None])
+            meant = intended_numbers(
+                [n.label.number for n in siblings if n.label is not None],
+                preceding=self.before.get(id(siblings[0])),
+                following=self.after.get(id(siblings[-1])),
+            )
             self.numbers.update((id(n), number) for n, number in zip(siblings, meant, strict=True))
-        # Unnumbered paragraphs between a measure and the next measure go on
-        # with that measure (a measure of several paragraphs); after the last
-        # measure, or before a heading, they speak for the section.
-        for i, n in enumerate(node.children[:-1]):
-            if n.prose and not flags[i] and not flags[i + 1]:
+        # Unnumbered paragraphs after a measure go on with it (a measure of
+        # several paragraphs) where another measure, or a heading closing
+        # the section, follows; before a heading among the measures they
+        # speak for that heading's part, and after the document's last
+        # numbered line they close the plan.
+        for i, n in enumerate(node.children):
+            if not n.prose or flags[i]:
+                continue
+            if (i + 1 < len(node.children) and not flags[i + 1]) or (i + 1 == len(node.children) and id(n) != self.final):
                 self.continued.add(id(n))
         for child in node.children:
             self._collect_groups(child, groups)
@@ -480,7 +543,13 @@ class _Builder:
         if id(node) in self.continued:
             text = "\n".join([text, *(p.text for p in node.prose)])
             end = max(end, *(p.end for p in node.prose))
-        title = headline(node.text) if id(node) in self.titled else None
+        opening = headline(node.text)
+        # A short opening phrase that commands (``落实党政领导干部安全生产责任``)
+        # is a headline wherever it stands; one that states who must do what
+        # (``建筑施工领域要强化现场管理``), or a longer one, only where the
+        # measure's siblings write headlines.
+        alone = _strong(opening) and opening is not None and not _MODAL.search(opening)
+        title = opening if id(node) in self.titled or alone else None
         deadlines, recurring = self.dates(text, self.year)
         return Measure(
             label=node.label.text,
