@@ -200,6 +200,8 @@ def test_conjunctions_split_only_between_whole_names(text: str, expected: list[s
         ("区教育局、住建局、交警大队、交通执法支队新北大队", [
             ("区教育局", None), ("住建局", "区住建局"), ("交警大队", "区交警大队"), ("交通执法支队新北大队", None)]),
         ("县应急局、人行青溪支行", [("县应急局", None), ("人行青溪支行", None)]),
+        ("各园区、镇、街道", [("各园区", None), ("镇", "各镇"), ("街道", "各街道")]),  # a bare place word lends nothing
+        ("区城投、交投集团", [("区城投", "区城投集团"), ("交投集团", "区交投集团")]),
         # the nearest name that writes a prefix lends it
         ("县应急局、县供电公司、各乡镇人民政府、街道办事处", [
             ("县应急局", None), ("县供电公司", None), ("各乡镇人民政府", None), ("街道办事处", "各街道办事处")]),

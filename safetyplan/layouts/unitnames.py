@@ -31,7 +31,7 @@ PLACE_SUFFIXES: tuple[str, ...] = ("街道", "社区", "园区", "区", "县", "
 
 GENERIC_SUFFIXES: tuple[str, ...] = (
     "管理委员会", "管委会", "管委會", "委员会", "委員會", "办公室", "辦公室", "部门", "部門", "单位", "單位",
-    "机关", "機關", "机构", "機構", "政府", "中心", "局", "委", "办", "院",
+    "机关", "機關", "机构", "機構", "政府", "中心", "集团", "公司", "局", "委", "办", "院",
 )  # fmt: skip
 """Suffixes a list may share among bare stems, longest first
 (``各级应急、司法、财政部门``: 部门)."""
@@ -99,9 +99,10 @@ def is_place(name: str) -> bool:
 
 
 def level_prefix(name: str) -> str | None:
-    """The level or place prefix ``name`` starts with (``区``, ``各级``), if any."""
+    """The level or place prefix ``name`` starts with (``区``, ``各级``), if
+    any; a bare place word (``镇``, ``街道``) is a name without one."""
     m = _LEVEL_PREFIX.compiled.match(name)
-    return m.group(0) if m else None
+    return m.group(0) if m and m.end() < len(name) else None
 
 
 _EVERY_PLACE = re.compile(r"各[县市区镇乡][（(][^（）()]{1,8}[）)](?=.)")

@@ -273,9 +273,9 @@ def _read_label(clause: str) -> tuple[Role, str] | None:
 
 def is_marker(word: str) -> bool:
     """Whether ``word`` is a unit list's marker or role phrase (``牵头单位``,
-    ``责任单位``, ``牵头``, ``配合``): notation that a Role, not a string,
-    holds in the model."""
-    if word in _KNOWN_LABELS or word in _VERB_ROLES:
+    ``责任单位``, ``牵头``, ``配合``, the ``会同`` that joins two lists):
+    notation that a Role, not a string, holds in the model."""
+    if word in _KNOWN_LABELS or word in _VERB_ROLES or word == "会同":
         return True
     return _LABEL.fullmatch(word + "：") is not None and _label_role(word) is not None
 
