@@ -109,7 +109,8 @@ def test_a_table_reader_reads_an_attachments_tables() -> None:
 
     plan = read_plan(document, tables=reader)
     assert seen == [1]
-    assert plan.attachments[0].text == ()
+    # tables the reader finds nothing in stay the attachment's text
+    assert plan.attachments[0].text == ("序号\t任务\t责任单位", "1\t压实责任\t各县区政府")
 
 
 def test_a_plan_without_matter_around_it() -> None:
@@ -228,3 +229,14 @@ def test_a_page_heading_repeating_the_title_before_the_letterhead_is_the_pages()
 def test_a_letterhead_names_an_issuer() -> None:
     assert classify("某某区安全生产委员会办公室文件") is Kind.LETTERHEAD
     assert classify("政策文件") is not Kind.LETTERHEAD  # a site's menu item
+
+
+def test_an_attachment_list_goes_on_over_numbered_lines() -> None:
+    text = (
+        "某某工作方案\n一、任务\n1.加强排查。\n附件：1．重点任务分工表\n2．隐患排查整治情况统计表\n"
+        "某某市安全生产委员会\n2024年3月5日\n"
+    )
+    plan = read_plan(Document(tuple(text_to_blocks(text))))
+    assert [(a.label, a.title) for a in plan.attachments] == [
+        ("附件1", "重点任务分工表"), ("附件2", "隐患排查整治情况统计表")]  # fmt: skip
+    assert plan.unplaced == ()

@@ -129,7 +129,7 @@ def parse_task_table(
     records = _read_rows(tables, notes)
     tasks = [task for record in records for task in record.tasks]
     if not tasks:
-        return (), tuple(notes)
+        return (), ()  # no task table (a blank form): its rows stay the attachment's text
     _resolve_cells(records)
     _repair_numbers(tasks)
 

@@ -78,6 +78,8 @@ _MARKER = re.compile(
 )
 _DRAFT_AFTER_TITLE = re.compile(r"[（(](?:征求意见稿|送审稿|讨论稿|草案|草稿|代拟稿|初稿)[）)]$")
 """A draft marker closing a title line (not ``（试行）``, which is part of the title)."""
+_LISTED = re.compile(r"\d{1,2}\s{0,2}[．.、]")
+"""A further numbered entry of an attachment list, on a line of its own."""
 _LETTER_TITLE = re.compile(r"关于.{0,120}(?:通知|通报|意见函|函|批复|请示)$")
 _LETTER_VERB = re.compile(r"印发|转发|下发|征求|发布|报送")
 _ORG_PUNCTUATION = re.compile("[，,。；;：:、！？“”《》]")
@@ -542,6 +544,8 @@ def read_back_matter(lines: Sequence[Line]) -> Matter:
         t = squeeze(line.text)
         if kind is Kind.ATTACHMENT_LIST:
             attachment_lines.append(line)
+        elif attachment_lines and attachment_lines[-1] is grouped[i - 1] and _LISTED.match(t):
+            attachment_lines.append(line)  # ``附件：1．…`` / ``2．…``: the list goes on
         elif kind is Kind.CONTACT:
             notes.append(_note(line, "contact"))
         elif kind is Kind.CC:

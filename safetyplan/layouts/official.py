@@ -14,6 +14,7 @@ a section's text, a measure, an attachment, or a note of the right kind —
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -171,7 +172,7 @@ def _attachments(
             if reader is not None:
                 sections, table_notes = reader(part.tables, body, year)
                 notes.extend(table_notes)
-            else:
+            if not sections:  # tables the reader does not read (a blank form) are the attachment's text
                 texts.extend(_table_lines(part.tables))
         end = max([part.head.end, *(ln.end for ln in part.lines), *(_table_end(t) for t in part.tables)])
         out.append(
@@ -189,7 +190,7 @@ def _attachments(
         if reader is not None:
             sections, table_notes = reader(loose_tables, body, year)
             notes.extend(table_notes)
-        else:
+        if not sections:
             rows = _table_lines(loose_tables)
         start = loose_tables[0].line
         out.append(
@@ -212,10 +213,19 @@ def _table_end(table: Table) -> int:
     return table.rows[-1].line if table.rows else table.line
 
 
+_LIST_NUMBER = re.compile(r"(\d{1,2})\s{0,2}[．.、]")
+
+
 def _listed(line: Line) -> Attachment:
-    """An attachment the plan lists (``附件：…``) but the file does not hold."""
+    """An attachment the plan lists (``附件：…``, or a further numbered line
+    of the list) but the file does not hold: ``附件：1．分工表`` is 附件1."""
     text = squeeze(line.text)
-    label, _, title = text.partition("：") if "：" in text else text.partition(":")
+    label, colon, title = text.partition("：") if "：" in text else text.partition(":")
+    if not colon:
+        label, title = "附件", text
+    numbered = _LIST_NUMBER.match(title)
+    if numbered:
+        label, title = f"{label}{numbered.group(1)}", title[numbered.end() :]
     return Attachment(label=label, title=title, span=Span(line.start, line.end))
 
 
