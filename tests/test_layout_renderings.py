@@ -70,9 +70,12 @@ FAMILY = sorted(p for region in REGIONS for p in (Path(__file__).parent / "data"
 """Further plans of each layout's family, each with its gold (tests/data/<layout>/)."""
 
 FILLS_THE_LINE = "a paragraph whose last line is exactly as wide as the page runs on into the next paragraph"
+SPACED = "a wrapped line whose own spaces (title, two spaces, text) leave it short of the page width reads as a heading"
 KNOWN_LIMITS = {
     ("binjiang-flood-season.txt", 20): FILLS_THE_LINE,  # a phase heading takes the prose below it
     ("songling-root-cause-campaign-2024.txt", 20): FILLS_THE_LINE,  # the last measure takes the closing prose
+    ("shangrao-xinjiang-2025-workpoints-draft.txt", 20): SPACED,
+    ("shangrao-xinjiang-2025-workpoints-draft.txt", 35): SPACED,
 }
 """Wrapped renderings that lose what no line-joining rule can tell apart."""
 
