@@ -225,6 +225,7 @@ def test_prose_after_a_sections_last_measure_goes_on_with_it_unless_it_closes_th
     )
     first, second = measures(o)
     assert [d.due for d in first.deadlines] == [dt.date(2022, 9, 30), dt.date(2022, 11, 30)]
+    assert second.deadlines == ()
     assert o.sections[1].text == ("各地要于12月10日前报送工作总结。",)  # after the last numbered line: the plan's close
 
 
