@@ -219,7 +219,7 @@ _INDENT = re.compile(r"^(?:[ \u00a0]{2}|[\u3000\t])")
 _BARE_NUMBER = re.compile(r"^\s{0,10}(\d{1,3})\s{0,10}$")
 
 
-_WEB_CHROME = re.compile(
+_WEB_CHROME = LazyPattern(  # compiled on first use: a page's furniture is looked for only when a plan is read
     r"(?:您现在的位置|您的位置|当前位置|所在位置)\s{0,2}[:：]"
     r"|(?:发布时间|发布日期|时间)\s{0,2}[:：]\s{0,2}\d{4}\s{0,2}[-/年.]\d{1,2}.{0,60}(?:来源|浏览|点击|阅读|作者|字号)"
     r"|【\s{0,2}(?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部)\s{0,2}】"
@@ -235,7 +235,7 @@ previous and next articles, the copyright footer."""
 def is_web_chrome(text: str) -> bool:
     """Whether ``text`` is a line of a web page's own furniture (by its form:
     a page's text, copied or scraped, keeps no markup to say so)."""
-    return len(text) <= 120 and _WEB_CHROME.search(text) is not None
+    return len(text) <= 120 and _WEB_CHROME.compiled.search(text) is not None
 
 
 def clean_lines(paragraphs: Iterable[Paragraph]) -> tuple[list[Line], list[Line]]:

@@ -44,7 +44,7 @@ DATE = re.compile(
 )
 """A calendar date as documents sign them: ``2022年5月30日``,
 ``二〇二二年五月三十日``; the day may be left blank (``2022年6月 日``)."""
-_TITLE_YEAR = re.compile(rf"({_YEAR_AR})\s{{0,2}}(?:年|(?=(?:年\s{{0,2}})?[—–－~～至到-]\s{{0,2}}{_YEAR_AR}\s{{0,2}}年))")
+_TITLE_YEAR = LazyPattern(rf"({_YEAR_AR})\s{{0,2}}(?:年|(?=(?:年\s{{0,2}})?[—–－~～至到-]\s{{0,2}}{_YEAR_AR}\s{{0,2}}年))")
 _TITLE_YEAR_CN = LazyPattern(r"([〇零○一二][〇零○一二三四五六七八九]{3})\s{0,2}年")
 """The year a title names, in Arabic or Chinese numerals (``二〇二四年``);
 of a range of years (``（2024—2026年）``) the first, in which the plan starts
@@ -76,7 +76,7 @@ _MARKER = re.compile(
     r"^[（(]\s{0,2}(?:征求意见稿|送审稿|讨论稿|草案|草稿|代拟稿|初稿|"
     r"此件[^（()）]{0,10}|不予公开|主动公开|依申请公开)\s{0,2}[）)]$"
 )
-_DRAFT_AFTER_TITLE = re.compile(r"[（(](?:征求意见稿|送审稿|讨论稿|草案|草稿|代拟稿|初稿)[）)]$")
+_DRAFT_AFTER_TITLE = LazyPattern(r"[（(](?:征求意见稿|送审稿|讨论稿|草案|草稿|代拟稿|初稿)[）)]$")
 """A draft marker closing a title line (not ``（试行）``, which is part of the title)."""
 _LISTED = re.compile(r"\d{1,2}\s{0,2}[．.、]")
 """A further numbered entry of an attachment list, on a line of its own."""
@@ -486,7 +486,7 @@ def read_front_matter(covering_lines: Sequence[Line], title_lines: Sequence[Line
         else:
             title_parts.append(line)
     title = squeeze("".join(ln.text for ln in title_parts)) or None
-    draft = _DRAFT_AFTER_TITLE.search(title) if title else None
+    draft = _DRAFT_AFTER_TITLE.compiled.search(title) if title else None
     if title and draft and draft.start() > 0:
         # ``…实施方案（征求意见稿）`` on one line: the draft marker is the
         # document's state, as on a line of its own, not the plan's title.
@@ -598,7 +598,7 @@ def _printed(text: str) -> tuple[str | None, dt.date | None] | None:
 def title_year(title: str) -> int | None:
     """The year a title names (``2024年工作要点`` → 2024, ``二〇二四年`` →
     2024; a year in Arabic numerals first), else None."""
-    m = _TITLE_YEAR.search(title) or _TITLE_YEAR_CN.compiled.search(title)
+    m = _TITLE_YEAR.compiled.search(title) or _TITLE_YEAR_CN.compiled.search(title)
     return _year(m.group(1)) if m else None
 
 
