@@ -9,6 +9,13 @@ a fragment's text there when it begins with a script.)  Tables come out on their
 ``rowspan``/``colspan`` resolved by the same grid (:mod:`.grid`) that lays out
 the .docx reader's merged cells, so a layout reads a task table alike from either.
 
+Government sites wrap the article in their own page: a table that only lays
+the page out (no row fills two cells, or a cell holds a table or a whole
+article) is read as the blocks its cells hold; an ordered list's numbers are
+drawn as a browser draws them; and the site's own parts (navigation,
+location line, tools, footer — by element and by class or id) are styled
+:data:`~safetyplan.document.CHROME`, so layouts keep them as notes.
+
 lxml's HTML parser is run without network access and with its default
 limits; it silently drops whatever lies deeper than its nesting limit, so a
 document that reaches that limit is refused rather than read in part.
