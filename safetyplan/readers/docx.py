@@ -363,10 +363,11 @@ class DocxReader:
         if body is None:
             raise UnreadableFileError(f"{main} has no document body", path=path)
         related = _related_parts(package, main, path)
-        styles_root = _optional_part(package, related.get("styles"), path)
-        numbering_root = _optional_part(package, related.get("numbering"), path)
+        parts = _by_kind(related)
+        styles_root = _optional_part(package, parts.get("styles"), path)
+        numbering_root = _optional_part(package, parts.get("numbering"), path)
         walker = _Body(w, _Styles(styles_root, w), Numbering(numbering_root, w))
-        header = _first_page_header(package, main, body, w, path)
+        header = _first_page_header(package, related, body, w, path)
         blocks = [*(walker.blocks(header) if header is not None else ()), *walker.blocks(body)]
         if not blocks:
             raise UnreadableFileError("document has no text", path=path, hint="is this the right file?")
@@ -384,27 +385,33 @@ def _namespace(root: etree._Element) -> str | None:
     return None
 
 
-def _relationships(package: SafeZip, rels_name: str, base_dir: str, path: str | None) -> dict[str, str]:
-    """Relationship type (its last path segment) → member name, for the
-    targets that stay inside the package."""
+def _relationships(package: SafeZip, rels_name: str, base_dir: str, path: str | None) -> list[tuple[str, str, str]]:
+    """``(Id, type, member)`` of each relationship, in order, whose target
+    stays inside the package (the type is its last path segment)."""
     if rels_name not in package:
-        return {}
+        return []
     root = parse_xml(package.read(rels_name), path=path, part=rels_name)
-    out: dict[str, str] = {}
+    out: list[tuple[str, str, str]] = []
     for rel in root.iter(f"{{{PKG_RELS}}}Relationship"):
         kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
-        target = rel.get("Target") or ""
-        if rel.get("TargetMode") == "External" or not kind or kind in out:
+        if rel.get("TargetMode") == "External" or not kind:
             continue
-        member = resolve_target(base_dir, target)
+        member = resolve_target(base_dir, rel.get("Target") or "")
         if member is not None:
-            out[kind] = member
+            out.append((rel.get("Id") or "", kind, member))
+    return out
+
+
+def _by_kind(relationships: list[tuple[str, str, str]]) -> dict[str, str]:
+    """Relationship type → member, the first of each type."""
+    out: dict[str, str] = {}
+    for _, kind, member in relationships:
+        out.setdefault(kind, member)
     return out
 
 
 def _main_part(package: SafeZip, path: str | None) -> str:
-    rels = _relationships(package, "_rels/.rels", "", path)
-    main = rels.get("officeDocument")
+    main = _by_kind(_relationships(package, "_rels/.rels", "", path)).get("officeDocument")
     if main is not None and main in package:
         return main
     if _DEFAULT_MAIN in package:
@@ -414,7 +421,7 @@ def _main_part(package: SafeZip, path: str | None) -> str:
     )
 
 
-def _related_parts(package: SafeZip, main: str, path: str | None) -> dict[str, str]:
+def _related_parts(package: SafeZip, main: str, path: str | None) -> list[tuple[str, str, str]]:
     base_dir, _, name = main.rpartition("/")
     return _relationships(
         package, f"{base_dir}/_rels/{name}.rels" if base_dir else f"_rels/{name}.rels", base_dir, path
@@ -422,7 +429,7 @@ def _related_parts(package: SafeZip, main: str, path: str | None) -> dict[str, s
 
 
 def _first_page_header(
-    package: SafeZip, main: str, body: etree._Element, w: str, path: str | None
+    package: SafeZip, related: list[tuple[str, str, str]], body: etree._Element, w: str, path: str | None
 ) -> etree._Element | None:
     """The header shown on the document's first page (the first section's
     ``first`` header where it sets a distinct first page, else its
@@ -435,17 +442,8 @@ def _first_page_header(
     ref = next((r for r in sect.iterfind(f"{{{w}}}headerReference") if r.get(f"{{{w}}}type") == wanted), None)
     # r:id, in the transitional or the strict relationships namespace
     rel_id = next((v for k, v in ref.attrib.items() if str(k).endswith("}id")), None) if ref is not None else None
-    if rel_id is None:
-        return None
-    base_dir, _, name = main.rpartition("/")
-    rels_name = f"{base_dir}/_rels/{name}.rels" if base_dir else f"_rels/{name}.rels"
-    if rels_name not in package:
-        return None
-    for rel in parse_xml(package.read(rels_name), path=path, part=rels_name).iter(f"{{{PKG_RELS}}}Relationship"):
-        if rel.get("Id") == rel_id and rel.get("TargetMode") != "External":
-            member = resolve_target(base_dir, rel.get("Target") or "")
-            return _optional_part(package, member, path)
-    return None
+    member = next((m for i, _, m in related if rel_id is not None and i == rel_id), None)
+    return _optional_part(package, member, path)
 
 
 def _optional_part(package: SafeZip, member: str | None, path: str | None) -> etree._Element | None:
