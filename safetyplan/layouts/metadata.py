@@ -72,14 +72,17 @@ _CONTACT = LazyPattern(
 )
 _ATTACHMENT_LIST = re.compile(r"^附\s{0,2}件\s{0,2}(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s{0,2}[：:]")
 _ATTACHMENT_HEAD = re.compile(r"^附\s{0,2}件\s{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})?\s{0,2}$")
+_DRAFTS = "征求意见稿|送审稿|讨论稿|草案|草稿|代拟稿|初稿"
+"""The states a draft names in brackets (``（征求意见稿）``)."""
 _MARKER = re.compile(
-    r"^[（(]\s{0,2}(?:征求意见稿|送审稿|讨论稿|草案|草稿|代拟稿|初稿|"
+    rf"^[（(]\s{{0,2}}(?:{_DRAFTS}|"
     r"此件[^（()）]{0,10}|不予公开|主动公开|依申请公开)\s{0,2}[）)]$"
 )
-_DRAFT_AFTER_TITLE = LazyPattern(r"[（(](?:征求意见稿|送审稿|讨论稿|草案|草稿|代拟稿|初稿)[）)]$")
+_DRAFT_AFTER_TITLE = LazyPattern(rf"[（(](?:{_DRAFTS})[）)]$")
 """A draft marker closing a title line (not ``（试行）``, which is part of the title)."""
-_LISTED = re.compile(r"\d{1,2}\s{0,2}[．.、]")
-"""A further numbered entry of an attachment list, on a line of its own."""
+LIST_ENTRY = re.compile(r"(\d{1,2})\s{0,2}[．.、]")
+"""The number opening an entry of an attachment list (``附件：1．…``, and a
+further entry on a line of its own: ``2．…``)."""
 _LETTER_TITLE = re.compile(r"关于.{0,120}(?:通知|通报|意见函|函|批复|请示)$")
 _LETTER_VERB = re.compile(r"印发|转发|下发|征求|发布|报送")
 _ORG_PUNCTUATION = re.compile("[，,。；;：:、！？“”《》]")
@@ -544,7 +547,7 @@ def read_back_matter(lines: Sequence[Line]) -> Matter:
         t = squeeze(line.text)
         if kind is Kind.ATTACHMENT_LIST:
             attachment_lines.append(line)
-        elif attachment_lines and attachment_lines[-1] is grouped[i - 1] and _LISTED.match(t):
+        elif attachment_lines and attachment_lines[-1] is grouped[i - 1] and LIST_ENTRY.match(t):
             attachment_lines.append(line)  # ``附件：1．…`` / ``2．…``: the list goes on
         elif kind is Kind.CONTACT:
             notes.append(_note(line, "contact"))
@@ -617,6 +620,7 @@ def year_of(title: str | None, *dates: dt.date | None) -> int | None:
 __all__ = [
     "DATE",
     "DOC_NUMBER",
+    "LIST_ENTRY",
     "ORG_SUFFIX",
     "Bounds",
     "Kind",

@@ -14,7 +14,6 @@ a section's text, a measure, an attachment, or a note of the right kind —
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -22,7 +21,7 @@ import attrs
 from ..document import Document, Table
 from ..model import Attachment, Note, Plan, Section, Span
 from .cleaning import Line, merge, squeeze
-from .metadata import Kind, classify, document_lines, locate, read_back_matter, read_front_matter, year_of
+from .metadata import LIST_ENTRY, Kind, classify, document_lines, locate, read_back_matter, read_front_matter, year_of
 from .outline import Outline, build_outline
 from .phases import find_phases
 from .reporting import find_reports
@@ -213,9 +212,6 @@ def _table_end(table: Table) -> int:
     return table.rows[-1].line if table.rows else table.line
 
 
-_LIST_NUMBER = re.compile(r"(\d{1,2})\s{0,2}[．.、]")
-
-
 def _listed(line: Line) -> Attachment:
     """An attachment the plan lists (``附件：…``, or a further numbered line
     of the list) but the file does not hold: ``附件：1．分工表`` is 附件1."""
@@ -223,7 +219,7 @@ def _listed(line: Line) -> Attachment:
     label, colon, title = text.partition("：") if "：" in text else text.partition(":")
     if not colon:
         label, title = "附件", text
-    numbered = _LIST_NUMBER.match(title)
+    numbered = LIST_ENTRY.match(title)
     if numbered:
         label, title = f"{label}{numbered.group(1)}", title[numbered.end() :]
     return Attachment(label=label, title=title, span=Span(line.start, line.end))
