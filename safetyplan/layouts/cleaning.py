@@ -179,6 +179,12 @@ def _beside_cjk(run: str) -> bool:
     return False
 
 
+def ends_before_ordinal(text: str) -> bool:
+    """Whether ``text`` ends with 第, so that a numeral opening the next line
+    is an ordinal a wrap cut (``安全第`` / ``一、预防为主``), not a label."""
+    return text.rstrip().endswith("第")
+
+
 def join_text(head: str, tail: str) -> str:
     """Join two pieces of one paragraph split by a hard line break: no space
     where the break fell between CJK characters, one space between two
@@ -335,8 +341,7 @@ def join_wrapped(lines: Sequence[Line], width: int | None = None, *, starts: Cal
     group: list[Line] = []
     for line in lines:
         new_paragraph = marks_paragraphs and line.indent and ends_sentence(group[-1].text) if group else True
-        # After 第 a numeral is an ordinal (``安全第`` / ``一、预防为主``), whatever it starts.
-        ordinal = bool(group) and group[-1].text.rstrip().endswith("第")
+        ordinal = bool(group) and ends_before_ordinal(group[-1].text)
         if group and is_full(group[-1], width) and not new_paragraph and (ordinal or not starts(line.text)):
             group.append(line)
             continue
@@ -356,6 +361,7 @@ __all__ = [
     "Line",
     "clean",
     "clean_lines",
+    "ends_before_ordinal",
     "ends_sentence",
     "has_cjk",
     "is_full",

@@ -51,6 +51,7 @@ from ..model import Assignment, Deadline, Measure, Part, Section, Span
 from .cleaning import (
     TERMINAL,
     Line,
+    ends_before_ordinal,
     ends_sentence,
     join_text,
     merge,
@@ -159,8 +160,7 @@ def labelled_paragraphs(
         if not group:
             goes_on = False
         elif label is not None:
-            # ``安全第`` / ``一、预防为主``: after 第 a numeral is an ordinal, not a label.
-            goes_on = text.rstrip().endswith("第")
+            goes_on = ends_before_ordinal(text)
         else:
             goes_on = not starting and (
                 line.broken or _continues(text, group[-1].text, group_label, line.text, heading_kinds, width, closed)
