@@ -398,24 +398,21 @@ def build_outline(
     return Outline(tuple(p.text for p in preamble), sections, span)
 
 
-def _last_numbered(root: _Node) -> _Node:
-    """The document's last numbered node (the root where nothing is numbered)."""
-    node = root
-    while node.children:
-        node = node.children[-1]
-    return node
-
-
-def _neighbour_numbers(root: _Node) -> tuple[dict[int, int], dict[int, int]]:
-    """For each numbered node, the numbers of the previous and the next node
-    of its kind in document order, where the count runs on between them
-    (the later one is above 1: a count going on, not starting again)."""
+def _document_order(root: _Node) -> list[_Node]:
+    """The nodes below ``root``, in document order."""
     order: list[_Node] = []
     stack = list(reversed(root.children))
     while stack:
         node = stack.pop()
         order.append(node)
         stack.extend(reversed(node.children))
+    return order
+
+
+def _neighbour_numbers(order: Sequence[_Node]) -> tuple[dict[int, int], dict[int, int]]:
+    """For each numbered node of ``order``, the numbers of the previous and
+    the next node of its kind, where the count runs on between them (the
+    later one is above 1: a count going on, not starting again)."""
     last: dict[str | None, _Node] = {}
     before: dict[int, int] = {}
     after: dict[int, int] = {}
@@ -457,8 +454,9 @@ class _Builder:
     def build(self, root: _Node, path: tuple[str, ...]) -> tuple[Section, ...]:
         # Headline decisions need every sibling group of the plan at once.
         groups: list[list[_Node]] = []
-        self.before, self.after = _neighbour_numbers(root)
-        self.final = id(_last_numbered(root))
+        order = _document_order(root)
+        self.before, self.after = _neighbour_numbers(order)
+        self.final = id(order[-1] if order else root)
         self._collect_groups(root, groups)
         decisions = decide_headlines([[n.text for n in g] for g in groups])
         self.titled = {id(n) for g, yes in zip(groups, decisions, strict=True) if yes for n in g}
