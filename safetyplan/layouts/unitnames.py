@@ -110,7 +110,7 @@ _EVERY_PLACE = re.compile(r"各[县市区镇乡][（(][^（）()]{1,8}[）)](?=.
 
 
 def _lent_prefix(name: str) -> str | None:
-    """The prefix the first name of a list lends the names after it: its
+    """The prefix a name of a list lends the abbreviated names after it: its
     level prefix, or the whole ``各县（市、区）`` where that qualifies an organ
     (``各县（市、区）党委、政府`` → 各县（市、区）政府)."""
     m = _EVERY_PLACE.match(name)

@@ -114,6 +114,8 @@ _LENDABLE = ("部门", "单位", "机构", "机关")
 _ROLE_NOTE = re.compile(r"[（(]((?:牵头|配合|协同|参与|协助|责任|负责)(?:单位|部门)?|牵头负责)[）)]$")
 _FIELD = re.compile(r"[^\s：:，,、；;（()）]{1,8}[：:]")
 """Another field after a unit list (``完成时限：``): the list ends there."""
+_WITH = "会同"
+"""Joins two lists that share a role (``A、B会同各有关部门分工负责``)."""
 _CONJUNCTIONS = ("以及", "和", "及", "与")
 _ANY_CONJUNCTION = re.compile("|".join(_CONJUNCTIONS))
 _LEADING_WORDS = ("由",)
@@ -275,7 +277,7 @@ def is_marker(word: str) -> bool:
     """Whether ``word`` is a unit list's marker or role phrase (``牵头单位``,
     ``责任单位``, ``牵头``, ``配合``, the ``会同`` that joins two lists):
     notation that a Role, not a string, holds in the model."""
-    if word in _KNOWN_LABELS or word in _VERB_ROLES or word == "会同":
+    if word in _KNOWN_LABELS or word in _VERB_ROLES or word == _WITH:
         return True
     return _LABEL.fullmatch(word + "：") is not None and _label_role(word) is not None
 
@@ -334,7 +336,7 @@ def _names(body: str) -> list[_Name]:
     for word in _LEADING_WORDS:
         if body.startswith(word):
             body = body[len(word) :]
-    groups = _split_word(body, "会同")
+    groups = _split_word(body, _WITH)
     names: list[_Name] = []
     for g, group in enumerate(groups):
         # 和 binds looser than 、: ``区安委会各成员单位和各镇、街道`` joins one
