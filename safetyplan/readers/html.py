@@ -263,16 +263,13 @@ def _lays_out_page(table: etree._Element) -> bool:
     fills more than one cell (a title row, an info row, a content row …;
     see :func:`.grid.lays_out`), or a cell holds another table or more text
     than any data cell does."""
-    rows = list(_rows(table))
-    if lays_out([" ".join(str(text) for text in td.itertext()) for td in cells] for _, cells in rows):
+    rows = [cells for _, cells in _rows(table)]
+    pieces = [[[str(text) for text in td.itertext()] for td in cells] for cells in rows]  # each cell's text read once
+    if lays_out([" ".join(cell) for cell in row] for row in pieces):
         return True
-    for _, cells in rows:
-        for td in cells:
-            if any(_tag(inner) == "table" for inner in td.iter()):
-                return True
-            if sum(len(text) for text in td.itertext()) > LAYOUT_CELL_TEXT:
-                return True
-    return False
+    if any(sum(map(len, cell)) > LAYOUT_CELL_TEXT for row in pieces for cell in row):
+        return True
+    return any(_tag(inner) == "table" for cells in rows for td in cells for inner in td.iter())
 
 
 _CJK_STYLES = frozenset({"cjk-ideographic", "simp-chinese-informal", "trad-chinese-informal"})
