@@ -142,7 +142,7 @@ def test_the_index_scores_each_article_as_the_weighted_share_of_the_task(groups:
             assert target in paths and math.isclose(scores[paths.index(target)], top, rel_tol=1e-12)
 
 
-_LABEL_ALPHABET = "一二十百〇两0123456789٣（()）、.．#*> \t\u3000\u00a0甲，2022年"
+_LABEL_ALPHABET = "一二十百〇两0123456789٣（()）、.．#*> \t\u3000\u00a0甲，2022年月"
 
 
 @settings(max_examples=600, deadline=None)

@@ -37,7 +37,7 @@ _LABEL = (
     r"[ \t\u3000\xa0#*>]*+"
     rf"(?:[（(]{_S}{{0,3}}(?:{_CN}|\d{{1,3}}){_S}{{0,3}}[）)]"
     rf"|{_CN}{_S}{{0,3}}[、．.]"
-    rf"|\d{{1,3}}{_S}{{0,2}}(?:[.．](?!\d)|[.．](?=\d{{4}}{_S}{{0,2}}年)|、))"
+    rf"|\d{{1,3}}{_S}{{0,2}}(?:[.．](?!\d)|[.．](?=\d{{4}}{_S}{{0,2}}年|\d{{1,2}}{_S}{{0,2}}月)|、))"
 )
 """A numbering label at a line's start, as
 :func:`~safetyplan.layouts.numbering.match_label` reads one.  The long
