@@ -304,14 +304,11 @@ def _split_tasks(
         pieces: list[tuple[str, int, str]] = []
         cut = 0
         current = (label, number)
-        for m in _INLINE_TASK.compiled.finditer(body):
-            value = int(m.group(1))
-            if value != expected + 1 or _task_start(body[m.start(1) :]) is None:
-                continue  # not the next number, or a quantity or date (``6 月底前``)
+        while (m := _next_inline_task(body, expected + 1, cut)) is not None:
             pieces.append((current[0], current[1], body[cut : m.start(1)]))
-            current = (m.group(1) + (m.group(2) or ""), value)
+            current = (m.group(1) + (m.group(2) or ""), expected + 1)
             cut = m.end()
-            expected = value
+            expected += 1
         pieces.append((current[0], current[1], body[cut:]))
         for piece_label, piece_number, piece_text in pieces:
             tasks.append(
@@ -338,6 +335,16 @@ def _task_start(text: str) -> tuple[str, int, int] | None:
     return m.group(1) + (m.group(2) or ""), int(m.group(1)), m.end()
 
 
+def _next_inline_task(text: str, number: int, start: int = 0) -> re.Match[str] | None:
+    """The first task numbered ``number`` inside ``text`` from ``start``,
+    after a sentence end; a number before a quantity or a date (``6 月底前``)
+    opens none."""
+    for m in _INLINE_TASK.compiled.finditer(text, start):
+        if int(m.group(1)) == number and _task_start(text[m.start(1) :]) is not None:
+            return m
+    return None
+
+
 def _next_task_apart(paragraphs: tuple[str, ...], expected: int) -> tuple[str, ...]:
     """A task cell whose first paragraph ends the task above and goes on
     with the next one (``题。47 建立…``, where a page break cut the row and
@@ -346,10 +353,10 @@ def _next_task_apart(paragraphs: tuple[str, ...], expected: int) -> tuple[str, .
     first = paragraphs[0]
     if _task_start(first.strip()) is not None:
         return paragraphs
-    for m in _INLINE_TASK.compiled.finditer(first):
-        if int(m.group(1)) == expected and _task_start(first[m.start(1) :]) is not None:
-            return (first[: m.start(1)], first[m.start(1) :], *paragraphs[1:])
-    return paragraphs
+    m = _next_inline_task(first, expected)
+    if m is None:
+        return paragraphs
+    return (first[: m.start(1)], first[m.start(1) :], *paragraphs[1:])
 
 
 def _accepts_continuation(record: _RowTasks) -> bool:
