@@ -329,27 +329,34 @@ class HtmlReader:
         text, encoding, warnings = decode(
             data, path=path, declared=declared.group(1).decode("ascii") if declared else None
         )
-        text = _XML_DECL.sub("", text, count=1)
-        from lxml import etree
-        from lxml import html as lxml_html
-
-        parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
-        try:
-            root = lxml_html.document_fromstring(text, parser=parser)
-        except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-            raise UnreadableFileError(f"cannot read HTML: {exc}", path=path) from None
-        if _depth(root) >= MAX_DEPTH:
-            raise UnsafeFileError(
-                f"HTML nests elements {MAX_DEPTH} or more levels deep",
-                path=path,
-                hint="not a genuine page; save the plan as text or .docx",
-            )
-        blocks = _Blocks()
-        blocks.walk(root)
-        blocks.flush()
-        if not blocks.out:
+        blocks = html_blocks(_XML_DECL.sub("", text, count=1), path=path)
+        if not blocks:
             raise UnreadableFileError("HTML has no text", path=path, hint="is this the right file?")
-        return Document(tuple(blocks.out), path=path, format=f"html/{encoding}", warnings=tuple(warnings))
+        return Document(tuple(blocks), path=path, format=f"html/{encoding}", warnings=tuple(warnings))
+
+
+def html_blocks(text: str, *, path: str | None = None, first_line: int = 1) -> list[Block]:
+    """The blocks of a page or fragment, as a browser shows them; a fragment
+    cut from a longer file (a table a Markdown converter wrote as HTML)
+    numbers its lines from ``first_line``."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    try:
+        root = lxml_html.document_fromstring("\n" * (first_line - 1) + text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise UnreadableFileError(f"cannot read HTML: {exc}", path=path) from None
+    if _depth(root) >= MAX_DEPTH:
+        raise UnsafeFileError(
+            f"HTML nests elements {MAX_DEPTH} or more levels deep",
+            path=path,
+            hint="not a genuine page; save the plan as text or .docx",
+        )
+    blocks = _Blocks()
+    blocks.walk(root)
+    blocks.flush()
+    return blocks.out
 
 
 @hookimpl
@@ -357,4 +364,4 @@ def safetyplan_readers() -> list[Reader]:
     return [HtmlReader()]
 
 
-__all__ = ["MAX_DEPTH", "HtmlReader"]
+__all__ = ["MAX_DEPTH", "HtmlReader", "html_blocks"]

@@ -16,23 +16,34 @@ from ..document import Block, Cell, Document, Paragraph, Row, Table
 from ..hookspecs import Reader, ReadResult, hookimpl
 from .aligned import find_aligned_tables
 from .encoding import decode
+from .grid import Grid
+from .html import html_blocks
+from .markdown import GridRow, find_grid_tables, find_html_tables, find_pipe_tables, unescape
 
 _P_TAG = re.compile(r"<(/?)p(?:\s[^<>]{0,200})?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
+_BR = re.compile(r"<br\s{0,3}/?>", re.IGNORECASE)
 _MD_HEADING = re.compile(r"#{1,6}(?=\s|[^#])")
 
 
 def split_cell(raw: str) -> Cell:
-    """One cell's text, ``<p>`` fragments split into paragraphs, tags removed.
-
-    Each ``<p>…</p>`` is a paragraph (a ``<p>`` opened inside one runs on to
-    the first ``</p>``); text outside them, and an unclosed ``<p>`` with what
-    follows it, is kept as a last paragraph.  One pass over the tags, so a cell
-    of ten thousand unclosed ``<p>`` costs no more than its length.
-    """
+    """One cell's text, ``<p>`` fragments and ``<br>`` lines split into
+    paragraphs, tags removed (a line break inside a cell stands between two
+    names or two tasks, never inside one)."""
+    raw = unescape(raw)
     if "<" not in raw and "&" not in raw:  # no tag and no entity: most cells
         text = raw.strip()
         return Cell((text,) if text else ("",))
+    paragraphs = [p for line in _BR.split(raw) for p in _paragraphs(line)]
+    return Cell(tuple(p for p in paragraphs if p) or ("",))
+
+
+def _paragraphs(raw: str) -> list[str]:
+    """The paragraphs of a cell's text: each ``<p>…</p>`` is a paragraph (a
+    ``<p>`` opened inside one runs on to the first ``</p>``); text outside
+    them, and an unclosed ``<p>`` with what follows it, is kept as a last
+    paragraph.  One pass over the tags, so a cell of ten thousand unclosed
+    ``<p>`` costs no more than its length."""
     paragraphs: list[str] = []
     rest: list[str] = []
     inside: list[str] | None = None
@@ -59,9 +70,8 @@ def split_cell(raw: str) -> Cell:
         leftover = strip_tags("".join(rest))
         if leftover:
             paragraphs.append(leftover)
-    else:
-        paragraphs = [strip_tags(raw)]
-    return Cell(tuple(p for p in paragraphs if p) or ("",))
+        return paragraphs
+    return [strip_tags(raw)]
 
 
 def strip_tags(text: str) -> str:
@@ -71,8 +81,9 @@ def strip_tags(text: str) -> str:
 
 def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     """Split decoded text into paragraphs (non-blank lines) and tables
-    (consecutive lines holding tabs, or lines in aligned columns under a
-    header, see :mod:`.aligned`)."""
+    (consecutive lines holding tabs, Markdown's pipe and HTML tables, see
+    :mod:`.markdown`, or lines in aligned columns under a header, see
+    :mod:`.aligned`)."""
     blocks: list[Block] = []
     rows: list[Row] = []
     table_line = 0
@@ -85,6 +96,9 @@ def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
 
     lines = text.split("\n")
     aligned = find_aligned_tables(lines) if "   " in text else {}
+    piped = find_pipe_tables(lines) if "|" in text else {}
+    gridded = find_grid_tables(lines) if "+-" in text else {}
+    marked_up = find_html_tables(lines) if "<" in text else {}
     skip_to = 0
     for number, line in enumerate(lines, start=1):
         if number - 1 < skip_to:
@@ -93,6 +107,23 @@ def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             flush()
             skip_to, table = aligned[number - 1]
             blocks.append(table)
+            continue
+        if number - 1 in piped:
+            flush()
+            skip_to, piped_rows = piped[number - 1]
+            blocks.append(
+                Table(tuple(Row(tuple(split_cell(c) for c in cells), i + 1) for i, cells in piped_rows), number)
+            )
+            continue
+        if number - 1 in gridded:
+            flush()
+            skip_to, grid_rows = gridded[number - 1]
+            blocks.append(_grid_table(grid_rows, number))
+            continue
+        if number - 1 in marked_up:
+            flush()
+            skip_to = marked_up[number - 1]
+            blocks.extend(html_blocks("\n".join(lines[number - 1 : skip_to]), first_line=number))
             continue
         stripped = line.rstrip()
         if "\t" in stripped.strip("\t ") or (rows and "\t" in stripped):
@@ -108,9 +139,21 @@ def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             m = _MD_HEADING.match(stripped.lstrip())
             if m:
                 style = f"h{len(m.group(0))}"
-        blocks.append(Paragraph(stripped, number, style))
+        blocks.append(Paragraph(unescape(stripped), number, style))
     flush()
     return blocks
+
+
+def _grid_table(rows: list[GridRow], line: int) -> Table:
+    """A grid table's rows on the shared grid, merged cells marked as the
+    Word and HTML readers mark them."""
+    grid = Grid()
+    out = []
+    for index, cells in rows:
+        for paragraphs, continues in cells:
+            grid.add(tuple(unescape(p) for p in paragraphs), continues=continues)
+        out.append(Row(grid.end_row(), index + 1))
+    return Table(tuple(out), line)
 
 
 class TextReader:
