@@ -51,6 +51,13 @@ def dates(text: str, year: int | None = 2022) -> list[tuple[str, str | None, boo
         ("三季度末前完成", [("三季度末前", "2022-09-30", False)]),
         ("6月中下旬完成", [("6月中下旬", "2022-06-30", False)]),
         ("于2022年6月30日完成验收", [("2022年6月30日", "2022-06-30", False)]),
+        ("6月底前实现全覆盖，并长期坚持。", [("6月底前实现全覆盖，并长期坚持", "2022-06-30", True)]),
+        ("2025年3月底前完成全员轮训，并长期坚持", [("2025年3月底前完成全员轮训，并长期坚持", "2025-03-31", True)]),
+        ("6月底前完成摸底，常态化开展检查", [("6月底前", "2022-06-30", False)]),
+        ("（责任单位：县公安局；完成时限：长期坚持）", [("长期坚持", None, True)]),
+        ("（责任单位：区住建局；完成时间：常态化开展）", [("常态化开展", None, True)]),
+        ("（牵头单位：区应急局；完成时限：2022年9月30日前）", [("2022年9月30日前", "2022-09-30", False)]),
+        ("6月底前完成排查（完成时限：年底前）", [("6月底前", "2022-06-30", False), ("年底前", "2022-12-31", False)]),
     ],
 )  # fmt: skip
 def test_completion_dates_are_found_in_order(text: str, expected: list[tuple[str, str | None, bool]]) -> None:
@@ -82,6 +89,8 @@ def test_completion_dates_are_found_in_order(text: str, expected: list[tuple[str
         "7月下旬起，组织专家开展指导服务",
         "8月上旬开始，开展专项检查",
         "2023年以来，全区共发生事故",
+        "对2019年4月15日前购买的超标电动自行车落实过渡期管理",
+        "清理2020年底前的遗留问题",
     ],
 )
 def test_frequencies_periods_and_years_are_no_deadlines(text: str) -> None:

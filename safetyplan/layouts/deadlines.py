@@ -51,7 +51,18 @@ _DATE = LazyPattern(  # compiled on first use: it takes a millisecond
 """One date phrase; which alternatives are completion dates is decided in
 :func:`_due` (a bare month or a bare day date is none)."""
 
-_ONGOING_TAIL = re.compile(rf"{_S}(?:完成)?{_S}[，,、]?{_S}(?:并且|并|且)?{_S}(?:长期坚持|常态化|长期推进|持续推进)")
+_ONGOING = r"(?:长期坚持|常态化|长期推进|持续推进)"
+_ONGOING_TAIL = re.compile(rf"{_S}(?:完成)?{_S}[，,、]?{_S}(?:并且|并|且)?{_S}{_ONGOING}")
+_ONGOING_AFTER_OBJECT = re.compile(rf"[^，,、。；;：:！？\s]{{1,16}}{_S}[，,]{_S}(?:并且|并|且){_S}{_ONGOING}")
+"""``6月底前实现全覆盖，并长期坚持``: what is to be done by the date, then a
+clause that only says the work goes on (并 is required: ``，常态化开展检查``
+opens other work)."""
+_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{0,4}的")
+"""After ``…前``: ``2019年4月15日前购买的车辆`` dates the thing described
+(a short verb and 的), it sets no completion date."""
+_FIELD = LazyPattern(rf"(?:完成|办结)(?:时限|时间|期限){_S}[：:]{_S}(?P<value>[^（()）；;。\n]{{1,40}})")
+"""A labelled completion field inside a measure (``（责任单位：…；完成时限：长期坚持）``):
+the task table's 完成时限 column written inline, read as its cell is."""
 _COMPLETED = re.compile(rf"{_S}(?:完成|截止|为止)")
 """After a day date without 前: ``6月30日完成`` is a completion date,
 ``2022年5月30日`` alone (a signature, an event) is none."""
@@ -147,6 +158,8 @@ def _in_period_or_frequency(text: str, start: int, end: int) -> bool:
     """Whether the phrase at ``text[start:end]`` is one end of a period, a
     reference point or part of a frequency rather than a completion date."""
     before = text[max(0, start - 12) : start]
+    if text[start:end].rstrip().endswith("前") and _ATTRIBUTIVE.match(text, end):
+        return True
     if _RANGE_AFTER.match(text, end):
         return True
     if _START_AFTER.match(text, end) and not text[start:end].rstrip().endswith("前"):
@@ -162,24 +175,38 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     """Every explicit completion date set in running text, in order.
 
     ``year`` resolves phrases that name no year (``6月底前``).  A phrase
-    followed by ``并长期坚持`` or ``常态化`` is ``ongoing`` and its text runs to
-    the end of that tail.
+    followed by ``并长期坚持`` or ``常态化`` (straight after it, or after what
+    is to be done by then) is ``ongoing`` and its text runs to the end of
+    that tail.  A labelled field (``完成时限：长期坚持``) is read as a 完成时限
+    cell: its value is a deadline, dated or not.
     """
-    out: list[Deadline] = []
+    fields = _fields(text, year) if "：" in text or ":" in text else []
     if "年" not in text and "月" not in text and "季" not in text:
         # Every date phrase names a year, a month or a quarter: most clauses
         # (unit lists, prose) name none and need no scan.
-        return out
+        return [deadline for _, _, deadline in fields]
+    found = list(fields)
     for m in _DATE.compiled.finditer(text):
         is_deadline, due = _due(m, year)
         if not is_deadline or _in_period_or_frequency(text, m.start(), m.end()):
             continue
+        if any(start <= m.start() < end for start, end, _ in fields):
+            continue
         phrase = m.group(0).rstrip()
-        tail = _ONGOING_TAIL.match(text, m.end())
+        tail = _ONGOING_TAIL.match(text, m.end()) or _ONGOING_AFTER_OBJECT.match(text, m.end())
         if tail:
             phrase = text[m.start() : tail.end()]
-        out.append(Deadline(text=phrase, due=due, ongoing=tail is not None))
-    return out
+        found.append((m.start(), m.end(), Deadline(text=phrase, due=due, ongoing=tail is not None)))
+    return [deadline for _, _, deadline in sorted(found, key=lambda item: item[0])]
+
+
+def _fields(text: str, year: int | None) -> list[tuple[int, int, Deadline]]:
+    """The labelled completion fields of ``text``: each value's span and its
+    reading as a 完成时限 cell."""
+    return [
+        (m.start("value"), m.end("value"), parse_deadline_cell(m.group("value"), year))
+        for m in _FIELD.compiled.finditer(text)
+    ]
 
 
 def _recurrence(m: re.Match[str]) -> str:
