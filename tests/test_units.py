@@ -107,6 +107,10 @@ def test_lists_split_and_lose_their_markers(text: str, expected: list[tuple[str,
         ("市应急局牵头,各有关部门配合推进", [("市应急局", L), ("各有关部门", S)]),
         ("牵头单位：市应急局；配合单位：市公安局、市财政局", [("市应急局", L), ("市公安局", S), ("市财政局", S)]),
         ("区应急局牵头，区公安分局参与", [("区应急局", L), ("区公安分局", S)]),
+        # an adverb before the role phrase is no part of the name
+        ("各乡镇人民政府负责,县公安局交警大队、县交通运输局指导配合", [
+            ("各乡镇人民政府", R), ("县公安局交警大队", S), ("县交通运输局", S)]),
+        ("区应急局牵头，区消防救援大队积极配合", [("区应急局", L), ("区消防救援大队", S)]),
         # 会同: every unit named takes the role the phrase gives
         ("市安委会办公室会同市委办公室、市政府办公室、市委组织部等有关部门单位负责", [
             ("市安委会办公室", R), ("市委办公室", R), ("市政府办公室", R), ("市委组织部", R)]),
@@ -221,6 +225,18 @@ def test_conjunctions_split_only_between_whole_names(text: str, expected: list[s
             ("市公安局", None), ("市消防救援支队", None), ("xx高速公路管理中心", None)]),
         ("xx经济技术开发区管委会、鲁南高科技化工园区、市科技局", [
             ("xx经济技术开发区管委会", None), ("鲁南高科技化工园区", None), ("市科技局", None)]),
+        # a suffix goes to the bare names right before the last, back to a name in full
+        ("区应急局、住建、交通部门", [("区应急局", None), ("住建", "区住建部门"), ("交通部门", "区交通部门")]),
+        ("县农业农村、公安、交通运输部门", [
+            ("县农业农村", "县农业农村部门"), ("公安", "县公安部门"), ("交通运输部门", "县交通运输部门")]),
+        # a named place lends its place word to bare place names
+        ("浔南经济开发区管委会、沙河、十里街道办事处", [
+            ("浔南经济开发区管委会", None), ("沙河", "沙河街道办事处"), ("十里街道办事处", None)]),
+        ("沿江、沿湖乡镇", [("沿江", "沿江乡镇"), ("沿湖乡镇", None)]),
+        # 区属各 is one prefix; a bare 镇 organ takes the list's 各
+        ("区属各中小学校、幼儿园", [("区属各中小学校", None), ("幼儿园", "区属各幼儿园")]),
+        ("各街道办事处、镇人民政府", [("各街道办事处", None), ("镇人民政府", "各镇人民政府")]),
+        ("区应急局、镇人民政府", [("区应急局", None), ("镇人民政府", None)]),
     ],
 )  # fmt: skip
 def test_shared_prefixes_and_suffixes_give_canonical_names(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -365,6 +381,7 @@ def test_bracket_pairs_pair_any_halves_and_skip_book_titles() -> None:
             ("(市住房城乡建设局、市市场监管局)", [("市住房城乡建设局", R), ("市市场监管局", R)])]),
         ("打击违法行为(市公安局)\n下一段", [("(市公安局)", [("市公安局", R)])]),
         ("打击违法行为（市公安局、市交通运输局）", [("（市公安局、市交通运输局）", [("市公安局", R), ("市交通运输局", R)])]),
+        ("加密巡查（区水利局，各街道（镇））。", [("（区水利局，各街道（镇））", [("区水利局", R), ("各街道（镇）", R)])]),
     ],
 )  # fmt: skip
 def test_a_bracket_of_body_names_closing_a_sentence_is_a_list(
@@ -381,6 +398,7 @@ def test_a_bracket_of_body_names_closing_a_sentence_is_a_list(
         "压实责任(即:市应急局、市公安局)。",  # an explanation
         "开展检查(市应急局。市公安局)。",  # a sentence inside
         "加强管理(景区、商场)。",  # no bodies
+        "加强管理(城区、镇区)。",  # places without a body
     ],
 )
 def test_a_sentence_closing_bracket_that_is_no_list(text: str) -> None:

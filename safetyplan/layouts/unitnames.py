@@ -40,13 +40,14 @@ _OPENERS = "（(〔［[【"
 _CLOSERS = "）)〕］]】"
 
 _LEVEL_PREFIX = LazyPattern(
-    r"(?:县级及以上|县级以上|市级以上|乡级以上|各级|各級|[市区县]级"
+    r"(?:[市区县](?:直属|属|直)(?:各|有关)?|县级及以上|县级以上|市级以上|乡级以上|各级|各級|[市区县]级"
     r"|各|全市|全区|全县|本级|同级|上级"
     r"|市(?!场|政(?!府))|区(?!域)|[省县州旗镇乡])"
 )
-"""A level or place prefix at the start of a name.  ``市场监管局`` and
-``市政园林局`` start with 市 without naming the city, ``区域`` is no district
-(but ``区政数局`` is the district's 政数局)."""
+"""A level or place prefix at the start of a name.  ``区属各`` and ``市直有关``
+are one prefix (the district's own schools, the city's own bodies), lent
+whole.  ``市场监管局`` and ``市政园林局`` start with 市 without naming the
+city, ``区域`` is no district (but ``区政数局`` is the district's 政数局)."""
 
 _DETERMINERS = ("有关", "相关", "其他", "其它", "中省", "中央", "国家", "国务院", "中共")
 """Starts of names that stand on their own and take no shared prefix."""
@@ -94,8 +95,11 @@ def is_organ(name: str) -> bool:
 
 
 def is_place(name: str) -> bool:
-    """True where ``name`` ends with a place word: ``各镇``, ``开发区``."""
-    return strip_notes(name).endswith(PLACE_SUFFIXES)
+    """True where ``name`` ends with a place word: ``各镇``, ``开发区``
+    (``农村`` is a field of work — ``县农业农村`` is the stem of 县农业农村局 —
+    not a village)."""
+    core = strip_notes(name)
+    return core.endswith(PLACE_SUFFIXES) and not core.endswith("农村")
 
 
 def level_prefix(name: str) -> str | None:
@@ -149,6 +153,11 @@ def _lender(name: str) -> _Lender | None:
     return _Lender(level, party, m.group(1) if m else None)
 
 
+_EACH_PLACES_ORGAN = re.compile(r"[镇乡](?:人民政府|政府|党委|办事处)")
+"""``镇人民政府`` after ``各街道办事处、``: the government of each town, not a
+town's own name — it takes the list's 各 as 街道办事处 does."""
+
+
 def _stands_alone(name: str) -> bool:
     """True where ``name`` already says whose unit it is, so a list's shared
     prefix must not be put before it: it has its own prefix (``团市委``,
@@ -185,6 +194,20 @@ def _shared_suffix(last: str, *, places: bool) -> str | None:
     return None
 
 
+_TOPONYM_SUFFIX = re.compile(r"(?:街道|乡镇|镇|乡|社区)(?:办事处|人民政府|政府)?$")
+
+
+def _toponym_suffix(last: str) -> str | None:
+    """The place word (and its organ) a list's last name lends to the bare
+    place names before it (``沙河、十里街道办事处`` → 沙河街道办事处,
+    ``沿江、沿湖乡镇`` → 沿江乡镇); None where the last name is no named place."""
+    core = strip_notes(last)
+    if level_prefix(core) is not None:
+        return None
+    m = _TOPONYM_SUFFIX.search(core)
+    return m.group(0) if m and m.start() >= 2 else None
+
+
 def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | None]:
     """Canonical names for one ``、`` list, None where a name is complete.
 
@@ -198,8 +221,10 @@ def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | No
     Names written in full between them do not stop it
     (``区委宣传部、区文体旅局、民族宗教局`` → 区民族宗教局); ``市政园林局``
     after a name of the city is left as written, since 市政 (municipal) may
-    or may not stand for 市市政.  A shared suffix is used only where every
-    name before the last is a bare stem or a bare place.
+    or may not stand for 市市政.  A shared suffix goes to the bare stems or
+    bare places written straight before the last name, back to the nearest
+    name written in full (``区应急局、住建、交通部门`` → 区住建部门); the
+    place word of a named place goes to bare place names before it.
     """
     n = len(names)
     out: list[str | None] = [None] * n
@@ -210,16 +235,20 @@ def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | No
         for i, name in enumerate(names):
             if not is_organ(name) and not is_place(name):
                 suffixes[i] = suffix
-    elif n > 1 and not any(is_organ(name) for name in names[:-1]):
+    elif n > 1:
+        first = n - 1
+        while first > 0 and not is_organ(names[first - 1]):
+            first -= 1
+        bare = names[first : n - 1]
         last = names[-1]
-        if all(is_place(name) for name in names[:-1]):
-            lent = _shared_suffix(last, places=True)
-        elif not any(is_place(name) for name in names[:-1]):
-            lent = _shared_suffix(last, places=False)
-        else:
-            lent = None
-        if lent and is_organ(last):
-            for i in range(n - 1):
+        lent = None
+        if bare and all(is_place(name) for name in bare):
+            lent = _shared_suffix(last, places=True) if is_organ(last) else None
+        elif bare and not any(is_place(name) for name in bare):
+            generic = is_organ(last) and level_prefix(last) is None  # 各乡镇人民政府 keeps its 政府
+            lent = _toponym_suffix(last) or (_shared_suffix(last, places=False) if generic else None)
+        if lent:
+            for i in range(first, n - 1):
                 suffixes[i] = lent
     prefixes: list[str] = [""] * n
     lender = _lender(names[0])
@@ -227,6 +256,8 @@ def expand_run(names: Sequence[str], suffix: str | None = None) -> list[str | No
         name = names[i]
         if lender is not None and not name.startswith(lender.level + "政") and not _stands_alone(name):
             prefixes[i] = lender.prefix_for(name)
+        elif lender is not None and lender.level.startswith("各") and _EACH_PLACES_ORGAN.fullmatch(name):
+            prefixes[i] = "各"
         lender = _lender(name) or lender
     for i, name in enumerate(names):
         if prefixes[i] or suffixes[i]:

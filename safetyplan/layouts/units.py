@@ -103,6 +103,9 @@ _VERB_ROLES: dict[str, Role] = dict(_VERBS)
 _VERB_LENGTHS: tuple[int, ...] = tuple(sorted({len(verb) for verb, _ in _VERBS}, reverse=True))
 """The role phrases by text and their lengths, longest first: a clause's
 ending is looked up rather than compared with every phrase."""
+_ADVERBS = ("指导", "积极", "密切", "全力", "主动", "共同", "协助")
+"""Words that may stand between a name and its role phrase (``县交通运输局指导配合``):
+they say how the unit takes its role, and are no part of its name."""
 _ANY_VERB = re.compile("|".join(verb for verb, _ in _VERBS))
 """Any role phrase anywhere: a clause holding none needs no cutting."""
 
@@ -295,11 +298,16 @@ def _label_role(label: str) -> Role | None:
 
 
 def _read_verb(clause: str) -> tuple[Role, str] | None:
-    """The role phrase a clause closes with (``牵头``, ``分工负责``) and the rest."""
+    """The role phrase a clause closes with (``牵头``, ``分工负责``, with an
+    adverb before it: ``指导配合``) and the rest."""
     for length in _VERB_LENGTHS:
         role = _VERB_ROLES.get(clause[-length:])
         if role is not None and len(clause) >= length:
-            return role, clause[:-length]
+            rest = clause[:-length]
+            for adverb in _ADVERBS:
+                if rest.endswith(adverb) and len(rest) > len(adverb):
+                    return role, rest[: -len(adverb)]
+            return role, rest
     return None
 
 
@@ -547,13 +555,14 @@ def _closes_sentence(text: str, end: int) -> bool:
 
 
 def _names_of_bodies(assignments: Sequence[Assignment]) -> bool:
-    """Every name is a body's; a lone name must also say whose body it is
-    (``市应急局``), since a lone bare word after a name is that name's alias
-    (``党委(党组)``)."""
-    names = [a.unit for a in assignments]
-    if not names or not all(is_organ(name) for name in names):
-        return False
-    return len(names) > 1 or level_prefix(names[0]) is not None
+    """Every name is a body's or, beside bodies, a place's (``区水利局，各街道（镇）``:
+    the places' governments); a lone name must be a body's and say whose it
+    is (``市应急局``), since a lone bare word after a name is that name's
+    alias (``党委(党组)``)."""
+    if len(assignments) == 1:
+        name = assignments[0].unit
+        return is_organ(name) and level_prefix(name) is not None
+    return bool(assignments) and _all_units(assignments)
 
 
 def _sentence_final_list(content: str) -> list[Assignment]:
