@@ -1,14 +1,18 @@
 """Text files are read whatever their encoding and line ends; odd bytes are
 dropped and reported, binary and empty files are refused clearly; tab-
-separated runs become tables with their <p> fragments split."""
+separated runs become tables with their <p> fragments split, and a row that
+Word's plain-text export printed over several lines is one row again."""
 
 from __future__ import annotations
 
 import codecs
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from safetyplan.document import Cell, Document, Paragraph, Table
 from safetyplan.errors import UnreadableFileError
@@ -155,6 +159,123 @@ def test_tab_separated_runs_become_tables_between_paragraphs() -> None:
         ("一、党委", "1 学习", "党委"),
         ("", "2 巡查", "组织部"),
     ]
+
+
+def word_export(rows: Sequence[Sequence[Sequence[str]]]) -> str:
+    """A table as Word's plain-text export prints it: a row's cells joined
+    by tabs, a cell's paragraphs by line breaks."""
+    return "\n".join("\t".join("\n".join(cell) for cell in row) for row in rows) + "\n"
+
+
+def table_cells(text: str) -> list[list[tuple[str, ...]]]:
+    (table,) = [b for b in text_to_blocks(text) if isinstance(b, Table)]
+    return [[c.paragraphs for c in row.cells] for row in table.rows]
+
+
+HEADER = (("实施办法主要内容",), ("重点任务",), ("责任单位",), ("完成时限",))
+
+
+def test_a_paragraph_break_inside_a_cell_continues_the_row_on_the_next_line() -> None:
+    text = (
+        "\t2 制定细化方案。\t牵头单位：市安委会办公室\n"
+        "责任单位：市工信局、公安局\t2024年5月底前完成\n"
+        "\t5 督促销售企业。\n"
+        "6 对违规销售依法从严查处。\t市市场监管局牵头，市商务局、公安局配合\t2024年8月底前完成\n"
+        "长期坚持\n"
+        "五、夯实基础\t19 推动接入平台。\n"
+        "20 建立数据库。\t市城市管理局，市住建局\n"
+        "市消防救援支队\t2024年11月底前完成\n"
+    )
+    (table,) = text_to_blocks(word_export([HEADER]) + text)
+    assert isinstance(table, Table)
+    assert [r.line for r in table.rows] == [1, 2, 4, 7]  # each row at the line it starts on
+    assert [[c.paragraphs for c in r.cells] for r in table.rows] == [
+        list(HEADER),
+        [
+            ("",),
+            ("2 制定细化方案。",),
+            ("牵头单位：市安委会办公室", "责任单位：市工信局、公安局"),
+            ("2024年5月底前完成",),
+        ],
+        [
+            ("",),
+            ("5 督促销售企业。", "6 对违规销售依法从严查处。"),
+            ("市市场监管局牵头，市商务局、公安局配合",),
+            ("2024年8月底前完成", "长期坚持"),
+        ],
+        [
+            ("五、夯实基础",),
+            ("19 推动接入平台。", "20 建立数据库。"),
+            ("市城市管理局，市住建局", "市消防救援支队"),
+            ("2024年11月底前完成",),
+        ],
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "\t5 督促\t\t\n\t6 查处\t市场监管局\t长期坚持\n",  # trailing tabs printed: the row is whole
+        "\t5 督促\n\t6 查处\t市场监管局\n",  # the next line opens a row with its empty part cell
+        "\t5 督促\t市场监管局\n6 查处\t商务局\t长期坚持\n",  # the next line would overfill the row
+        "\t5 督促\n三、强化执法\t6 查处\n",  # the next line opens with a part label
+    ],
+    ids=["trailing-tabs", "next-opens-with-tab", "overfills", "part-label"],
+)
+def test_a_short_line_the_next_line_cannot_finish_is_a_row_with_empty_trailing_cells(rows: str) -> None:
+    cells = table_cells(word_export([HEADER]) + rows)
+    assert len(cells) == 3
+    assert cells[1][1] == ("5 督促",)
+    assert ("6 查处",) in cells[2]
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["长期坚持\n", "长期坚持\n\n\t6 查处\t商务局\t长期坚持\n", "长期坚持\n说明：以上任务长期坚持。\n"],
+    ids=["end-of-file", "blank-line", "more-prose"],
+)
+def test_a_paragraph_after_the_table_stays_a_paragraph(after: str) -> None:
+    text = word_export([HEADER]) + "\t5 督促\t市场监管局\t2024年8月底前完成\n" + after
+    blocks = text_to_blocks(text)
+    assert isinstance(blocks[0], Table)
+    assert blocks[0].rows[-1].texts == ("", "5 督促", "市场监管局", "2024年8月底前完成")
+    assert isinstance(blocks[1], Paragraph)
+    assert blocks[1].text == "长期坚持"
+
+
+def test_a_part_row_merged_across_the_table_is_no_cell_paragraph() -> None:
+    """A part cell merged across a whole row prints no tab: it ends the
+    table as a line of its own, as it always did."""
+    text = word_export([HEADER]) + "\t1 学习\t党委\t长期\n二、强化监管\n\t2 检查\t市场监管局\t6月底前\n"
+    blocks = text_to_blocks(text)
+    assert [type(b).__name__ for b in blocks] == ["Table", "Paragraph", "Table"]
+    assert isinstance(blocks[1], Paragraph)
+    assert blocks[1].text == "二、强化监管"
+
+
+_CELL_TEXT = st.text(st.sampled_from("监管部门完成时限任务单位市县各级年月底前ab12 "), min_size=1, max_size=8).filter(
+    lambda s: bool(s.strip()) and s == s.strip()
+)
+
+
+@st.composite
+def _export_tables(draw: st.DrawFn) -> list[list[tuple[str, ...]]]:
+    width = draw(st.integers(2, 5))
+    header = [(f"列{i}",) for i in range(width)]
+    rows: list[list[tuple[str, ...]]] = [header]
+    for _ in range(draw(st.integers(1, 6))):
+        first: tuple[str, ...] = (draw(st.sampled_from(["", "部分"])),)
+        rest = [tuple(draw(st.lists(_CELL_TEXT, min_size=1, max_size=3))) for _ in range(width - 1)]
+        rows.append([first, *rest])
+    last = rows[-1]
+    last[-1] = last[-1][:1]  # the table's last line is followed by no row: see the prose test
+    return rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(_export_tables())
+def test_every_row_word_printed_over_several_lines_is_read_back_whole(rows: list[list[tuple[str, ...]]]) -> None:
+    assert table_cells(word_export(rows)) == rows
 
 
 @pytest.mark.parametrize(

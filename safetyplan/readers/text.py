@@ -1,16 +1,18 @@
 """Plain text and Markdown: one paragraph per line, tab-separated runs and
 runs of lines in aligned columns as tables.
 
-Text exports of Word plans keep a table as lines of tab-separated cells, and
-web extractions leave ``<p>…</p>`` fragments inside those cells where a cell
-held several paragraphs.  Both are resolved here, so a layout sees the same
-Table whether the plan came as text or as .docx.
+Text exports of Word plans keep a table as lines of tab-separated cells,
+with a cell's further paragraphs on lines of their own (see :mod:`.tabrows`),
+and web extractions leave ``<p>…</p>`` fragments inside those cells where a
+cell held several paragraphs.  Both are resolved here, so a layout sees the
+same Table whether the plan came as text or as .docx.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Sequence
 
 from ..document import Block, Cell, Document, Paragraph, Row, Table
 from ..hookspecs import Reader, ReadResult, hookimpl
@@ -19,6 +21,7 @@ from .encoding import decode
 from .grid import Grid
 from .html import html_blocks
 from .markdown import GridRow, find_grid_tables, find_html_tables, find_pipe_tables, unescape
+from .tabrows import TabRows, opens_part
 
 _P_TAG = re.compile(r"<(/?)p(?:\s[^<>]{0,200})?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
@@ -81,24 +84,28 @@ def strip_tags(text: str) -> str:
 
 def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     """Split decoded text into paragraphs (non-blank lines) and tables
-    (consecutive lines holding tabs, Markdown's pipe and HTML tables, see
-    :mod:`.markdown`, or lines in aligned columns under a header, see
-    :mod:`.aligned`)."""
+    (consecutive lines holding tabs, with the lines between them that carry
+    a cell's further paragraphs, see :mod:`.tabrows`; Markdown's pipe and
+    HTML tables, see :mod:`.markdown`; or lines in aligned columns under a
+    header, see :mod:`.aligned`)."""
     blocks: list[Block] = []
-    rows: list[Row] = []
-    table_line = 0
+    tabbed: TabRows | None = None
 
     def flush() -> None:
-        nonlocal rows
-        if rows:
-            blocks.append(Table(tuple(rows), table_line))
-            rows = []
+        nonlocal tabbed
+        if tabbed is not None:
+            blocks.append(tabbed.table())
+            tabbed = None
 
     lines = text.split("\n")
     aligned = find_aligned_tables(lines) if "   " in text else {}
     piped = find_pipe_tables(lines) if "|" in text else {}
     gridded = find_grid_tables(lines) if "+-" in text else {}
     marked_up = find_html_tables(lines) if "<" in text else {}
+
+    def taken(index: int) -> bool:
+        return index in aligned or index in piped or index in gridded or index in marked_up
+
     skip_to = 0
     for number, line in enumerate(lines, start=1):
         if number - 1 < skip_to:
@@ -126,11 +133,20 @@ def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             blocks.extend(html_blocks("\n".join(lines[number - 1 : skip_to]), first_line=number))
             continue
         stripped = line.rstrip()
-        if "\t" in stripped.strip("\t ") or (rows and "\t" in stripped):
-            if not rows:
-                table_line = number
-            rows.append(Row(tuple(split_cell(c) for c in stripped.split("\t")), number))
+        if "\t" in stripped.strip("\t ") or (tabbed is not None and "\t" in stripped):
+            cells = [split_cell(c) for c in stripped.split("\t")]
+            if tabbed is None:
+                tabbed = TabRows(cells, line.count("\t") + 1, number)
+            else:
+                tabbed.add_line(cells, line.count("\t") + 1, number)
             continue
+        if tabbed is not None and stripped.strip():
+            further = _cell_paragraphs(lines, number - 1, taken)
+            for paragraph in lines[number - 1 : number - 1 + further]:
+                tabbed.add_paragraph(split_cell(paragraph))
+            if further:
+                skip_to = number - 1 + further
+                continue
         flush()
         if not stripped.strip():
             continue
@@ -142,6 +158,23 @@ def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
         blocks.append(Paragraph(unescape(stripped), number, style))
     flush()
     return blocks
+
+
+def _cell_paragraphs(lines: Sequence[str], start: int, taken: Callable[[int], bool]) -> int:
+    """How many lines from ``start`` carry further paragraphs of a tab
+    table's last cell: lines without tabs that a line of the same table
+    follows, none blank (a blank line ends the table) and none opening with
+    a part label (a part row merged across the table prints no tab).  Prose
+    after a table is followed by no row, so it stays prose (0)."""
+    index = start
+    while index < len(lines) and not taken(index):
+        line = lines[index].rstrip()
+        if "\t" in line:
+            return index - start
+        if not line.strip() or opens_part(line):
+            return 0
+        index += 1
+    return 0
 
 
 def _grid_table(rows: list[GridRow], line: int) -> Table:
