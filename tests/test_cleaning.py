@@ -48,6 +48,9 @@ def test_bare_numbers_are_page_numbers_only_where_they_rise() -> None:
     assert [ln.text for ln in lines] == ["一、甲", "正文内容。", "正文。"]
     lone = [Paragraph("电话：36770", 1), Paragraph("12", 2)]
     assert [ln.text for ln in clean_lines(lone)[0]] == ["电话：36770", "12"]
+    # a bare number rising after a printed one (odd pages ``- 1 -``, even ones bare)
+    mixed = [Paragraph(t, n) for n, t in enumerate(["正文内容", "- 1 -", "整改台账，4月30", "2", "日前报送。"], start=1)]
+    assert [ln.text for ln in clean_lines(mixed)[0]] == ["正文内容", "整改台账，4月30", "日前报送。"]
 
 
 def test_sentence_ends_and_continuations() -> None:

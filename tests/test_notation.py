@@ -23,3 +23,13 @@ def test_a_page_is_a_web_page_only_beyond_a_stray_line_of_chrome() -> None:
     many = read_notation(document(*chrome[: WEB_PAGE_CHROME + 1], body))
     assert few.web_chrome == WEB_PAGE_CHROME and not few.web_page
     assert many.web_page
+
+
+def test_attachment_list_entries_are_no_numbering_of_the_plan() -> None:
+    n = read_notation(document("（一）加强领导。抓好落实。", "附件：1．隐患排查台账", "2．联络员名单"))
+    assert n.arabic == 0
+
+
+def test_a_phase_with_its_window_counts_with_or_without_text_after_it() -> None:
+    n = read_notation(document("（一）部署发动阶段（8月初至8月上旬）", "（二）自查自改阶段（4月1日至4月30日）。各企业开展自查。"))
+    assert n.phases == 2

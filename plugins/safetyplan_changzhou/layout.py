@@ -24,18 +24,20 @@ class ChangzhouLayout:
 
     def detect(self, document: Document) -> float:
         n = read_notation(document)
-        if not n.arabic:
+        if not n.arabic and not n.cn_paren_articles:
             return 0.0
         # Structure first — numbering that restarts under each heading, unit
         # lists, phases with windows, a report form — and the ``1．`` mark
         # only as the weakest sign, so a copy retyped with ``1.`` still reads.
+        # A short campaign may number its measures ``（一）`` with no ``1．``
+        # level at all; its unit lists, phases and form still say which it is.
         score = (
             0.25 * (n.unit_list_end >= 0.3)
             + 0.25 * (n.arabic_restarts >= 1)
             + 0.15 * (n.phases >= 1)
             + 0.1 * n.form_fields
             + 0.05 * n.cover_letter
-            + 0.2 * n.arabic_full / n.arabic
+            + (0.2 * n.arabic_full / n.arabic if n.arabic else 0.0)
         )
         score -= 0.5 * n.task_table + 0.4 * n.web_page
         return max(0.0, min(1.0, score))

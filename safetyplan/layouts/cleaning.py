@@ -223,6 +223,7 @@ class Line:
 
 _INDENT = re.compile(r"^(?:[ \u00a0]{2}|[\u3000\t])")
 _BARE_NUMBER = re.compile(r"^\s{0,10}(\d{1,3})\s{0,10}$")
+_DIGITS = re.compile(r"\d{1,4}")
 
 
 _WEB_CHROME = LazyPattern(  # compiled on first use: a page's furniture is looked for only when a plan is read
@@ -252,12 +253,14 @@ def clean_lines(paragraphs: Iterable[Paragraph]) -> tuple[list[Line], list[Line]
     lines :func:`is_web_chrome` knows by their form).
     Horizontal rules, and paragraphs that are empty once markup is removed,
     are dropped (a ``**`` alone holds no characters to account for).  A
-    bare number on a line of its own is a page number only where the page
-    numbers it and others like it rise through the document; otherwise it
-    may be the end of a wrapped line (``电话：36770`` / ``12``)."""
+    bare number on a line of its own is a page number only where it and the
+    other page numbers (bare, or printed ``- 1 -``) rise through the
+    document; otherwise it may be the end of a wrapped line (``电话：36770``
+    / ``12``)."""
     lines: list[Line] = []
     furniture: list[Line] = []
     bare: list[int] = []
+    numbers: list[int] = []  # every page number's value, in order
     for p in paragraphs:
         # A line break kept inside a paragraph's text splits it as a text
         # export would; the joining rules put the pieces back together.
@@ -272,14 +275,16 @@ def clean_lines(paragraphs: Iterable[Paragraph]) -> tuple[list[Line], list[Line]
                 furniture.append(line)
                 continue
             if is_page_number(text):
+                value = _DIGITS.search(text)
+                if value:
+                    numbers.append(int(value.group(0)))
                 if _BARE_NUMBER.match(text):
                     bare.append(len(lines))
                 else:
                     furniture.append(line)
                     continue
             lines.append(line)
-    numbers = [int(lines[i].text) for i in bare]
-    if len(numbers) >= 2 and all(a < b for a, b in itertools.pairwise(numbers)):
+    if bare and len(numbers) >= 2 and all(a < b for a, b in itertools.pairwise(numbers)):
         drop = set(bare)
         furniture.extend(lines[i] for i in bare)
         furniture.sort(key=lambda ln: ln.start)

@@ -24,7 +24,9 @@ from .units import find_unit_lists
 _UNIT_LIST_END = re.compile(
     r"[（(]\s{0,2}(?:牵头|配合|协同)?(?:责任)?(?:单位|部门)\s{0,2}[：:][^（）()]{1,400}[）)]\s{0,2}[。.]?$"
 )
-_PHASE = re.compile(r"阶段\s{0,2}[（(][^（）()]{2,40}[）)]\s{0,2}$")
+_PHASE = re.compile(r"阶段\s{0,2}[（(][^（）()]{2,40}[）)]\s{0,2}(?:[。.]|$)")
+"""A phase with its time window, ending its heading (``（一）部署发动阶段（8月初至8月上旬）``,
+where text may follow the heading's 。)."""
 # Web-page chrome: a bullet opening the line, or a word of a page's frame
 # anywhere in it (two patterns, so the words are found by a fast scan).
 _WEB_BULLET = re.compile(r"\s{0,6}[•·●]")
@@ -109,10 +111,14 @@ def _measure_notation(document: Document) -> Notation:
     counts = {"arabic_half": 0, "arabic_full": 0, "arabic_comma": 0, "cn": 0, "cn_paren": 0}
     articles = items = unit_end = unit_any = headlines = restarts = phases = 0
     last_arabic = 0
+    attachment_list = False
     for line, label in joined:
         if label is None:
+            attachment_list = line.text.lstrip().startswith("附") and classify(line.text) is Kind.ATTACHMENT_LIST
             continue
         text = line.text
+        if attachment_list and label.kind == "arabic" and "。" not in text:
+            continue  # ``附件：1．…名单`` then ``2．…台账``: entries of a list, not the plan's numbering
         phases += bool(_PHASE.search(text))
         rest = text[label.end :]
         if label.kind == "arabic":
