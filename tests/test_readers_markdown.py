@@ -128,6 +128,45 @@ def test_a_grid_table_ends_at_its_last_full_border() -> None:
     assert tables("+------+\n| 甲   |\n正文") == []
 
 
+MULTILINE = """\
+  -------------------------------------
+  部分         任务
+  ------------ ------------------------
+  一、党委     1 学习 the
+               rules
+
+               2 巡查
+
+  二、政府     3 检查
+  -------------------------------------
+"""
+
+
+def test_a_multiline_table_reads_rows_between_blank_lines() -> None:
+    (table,) = tables("前言\n\n" + MULTILINE + "\n结语")
+    assert table.line == 3
+    assert [r.line for r in table.rows] == [4, 6, 9, 11]
+    assert [r.texts for r in table.rows] == [
+        ("部分", "任务"),
+        ("一、党委", "1 学习 the rules"),
+        ("", "2 巡查"),
+        ("二、政府", "3 检查"),
+    ]
+    assert paragraphs("前言\n\n" + MULTILINE + "\n结语") == ["前言", "结语"]
+
+
+def test_a_simple_table_reads_one_row_a_line() -> None:
+    text = "前言\n\n部分      任务\n--------  --------\n一、党委  1 学习\n          2 巡查\n\n结语"
+    (table,) = tables(text)
+    assert [r.texts for r in table.rows] == [("部分", "任务"), ("一、党委", "1 学习"), ("", "2 巡查")]
+    assert paragraphs(text) == ["前言", "结语"]
+
+
+def test_dashes_without_a_header_or_a_closing_border_stay_text() -> None:
+    assert tables("前言\n正文\n-------- --------\n一  二") == []  # no blank line above a simple table's header
+    assert tables("  ----------\n  甲     乙\n  ---- -----\n  一     二") == []  # never closed
+
+
 def test_markdown_escapes_are_resolved() -> None:
     assert paragraphs("4\\. 夯实责任\\*（责任单位：市安委办）\n路径 C:\\文件") == [
         "4. 夯实责任*（责任单位：市安委办）",
@@ -201,10 +240,26 @@ def as_grid_table(table: Table) -> list[str]:
     return [*out, ""]
 
 
+def as_pandoc_table(table: Table) -> list[str]:
+    """As pandoc writes a table in its own Markdown: a grid table where a cell
+    holds several paragraphs or spans rows, else a multiline table."""
+    rows = [row.cells for row in table.rows]
+    if any(len(c.paragraphs) > 1 for row in rows for c in row) or any(row[0].text == "" for row in rows[1:]):
+        return as_grid_table(table)
+    widths = [max(_width(c.text) for c in (row[j] for row in rows)) for j in range(len(rows[0]))]
+    rule = "  " + "-" * (sum(widths) + len(widths) - 1)
+    line = lambda cells: "  " + " ".join(_pad(c.text, w) for c, w in zip(cells, widths, strict=True))  # noqa: E731
+    out = [rule, line(rows[0]), "  " + " ".join("-" * w for w in widths)]
+    for cells in rows[1:]:
+        out.extend([line(cells), ""])
+    return ["", *out[:-1], rule, ""]
+
+
 RENDERINGS: dict[str, Callable[[Table], list[str]]] = {
     "pipe": as_pipe_table,
     "html": as_html_table,
     "grid": as_grid_table,
+    "pandoc": as_pandoc_table,
 }
 
 

@@ -20,6 +20,8 @@ out, and a cell's wrapped lines are joined at the spaces pandoc broke them.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -118,19 +120,29 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
-def _segments(line: str, bounds: Sequence[int]) -> list[str]:
-    """The text of ``line`` between each pair of neighbouring ``bounds``
-    (display columns of the border's ``+``), boundary characters left out."""
-    segments: list[list[str]] = [[] for _ in bounds[1:]]
+def _cut(line: str, spans: Sequence[tuple[int, int | None]]) -> list[str]:
+    """The text of ``line`` in each column: the characters whose display
+    column lies in the column's span (start, end; no end for a last column
+    that runs to the end of the line).  Spans are in order and do not
+    overlap; characters between them (a grid's ``|``) belong to none."""
+    segments: list[list[str]] = [[] for _ in spans]
     column = 0
     j = 0
     for ch in line:
-        while j + 1 < len(bounds) and column >= bounds[j + 1]:
+        while j < len(spans) and (end := spans[j][1]) is not None and column >= end:
             j += 1
-        if j + 1 < len(bounds) and column > bounds[j]:
+        if j == len(spans):
+            break
+        if column >= spans[j][0]:
             segments[j].append(ch)
         column += _width(ch)
     return ["".join(segment) for segment in segments]
+
+
+def _segments(line: str, bounds: Sequence[int]) -> list[str]:
+    """The text of ``line`` between each pair of neighbouring ``bounds``
+    (display columns of a grid border's ``+``), boundary characters left out."""
+    return _cut(line, [(a + 1, b) for a, b in itertools.pairwise(bounds)])
 
 
 class _GridCell:
@@ -197,4 +209,107 @@ def find_grid_tables(lines: Sequence[str]) -> dict[int, tuple[int, list[GridRow]
     return found
 
 
-__all__ = ["GridRow", "find_grid_tables", "find_html_tables", "find_pipe_tables", "unescape"]
+_FULL_DASHES = re.compile(r" {0,3}-{3,} {0,3}")
+"""The top or bottom border of a multiline table: one run of dashes."""
+_COLUMN_DASHES = re.compile(r" {0,3}-{1,1000}(?: {1,3}-{1,1000}){1,200} {0,3}")
+"""The line under a table's header: one run of dashes per column."""
+_DASH_RUN = re.compile(r"-+")
+
+DashRow = tuple[int, list[str]]
+"""A row of a multiline or simple table: the index of its first line and
+each column's text."""
+
+
+def _column_spans(line: str) -> list[tuple[int, int | None]]:
+    """Each column's span from the dash runs under the header (ASCII, so a
+    character's index is its display column): a column reaches from its
+    dashes to the next column's, the first from the margin, the last to the
+    end of the line."""
+    starts = [m.start() for m in _DASH_RUN.finditer(line)]
+    starts[0] = 0
+    return [(a, b) for a, b in zip(starts, [*starts[1:], None], strict=True)]
+
+
+def _dash_rows(lines: Sequence[str], spans: Sequence[tuple[int, int | None]], *, multiline: bool) -> list[DashRow]:
+    """Rows of lines cut into ``spans``: in a multiline table a row runs to
+    the next blank line and its lines, broken at spaces, are joined with one;
+    in a simple table each line is a row."""
+    rows: list[DashRow] = []
+    current: list[list[str]] = []
+    first = 0
+
+    def close() -> None:
+        if current:
+            rows.append(
+                (first, [" ".join(piece for piece in column if piece) for column in zip(*current, strict=True)])
+            )
+            current.clear()
+
+    for index, line in enumerate(lines):
+        if not line.strip():
+            close()
+            continue
+        if not current or not multiline:
+            close()
+            first = index
+        current.append([piece.strip() for piece in _cut(line, spans)])
+    close()
+    return rows
+
+
+MAX_HEADER_LINES = 8
+"""The most lines a multiline table's header is read back over."""
+
+
+def find_dash_tables(lines: Sequence[str]) -> dict[int, tuple[int, list[DashRow]]]:
+    """Pandoc's multiline and simple tables among ``lines``: for the index of
+    each table's first line (its top border, or its header), the index after
+    its last line and its rows, the header first.  A multiline table lies
+    between two borders of dashes, its rows parted by blank lines; a simple
+    table's header stands after a blank line and its rows run to the next.
+    Each line is looked at a bounded number of times, however the dashes lie."""
+    found: dict[int, tuple[int, list[DashRow]]] = {}
+    borders = [k for k, line in enumerate(lines) if "---" in line and _FULL_DASHES.fullmatch(line.rstrip())]
+    i = 1
+    while i < len(lines):
+        if not (lines[i - 1].strip() and "-" in lines[i] and _COLUMN_DASHES.fullmatch(lines[i].rstrip())):
+            i += 1
+            continue
+        spans = _column_spans(lines[i].rstrip())
+        top = i - 1
+        while top > max(0, i - MAX_HEADER_LINES) and lines[top - 1].strip():
+            if _FULL_DASHES.fullmatch(lines[top - 1].rstrip()):
+                break
+            top -= 1
+        after = bisect.bisect_right(borders, i)
+        if top > 0 and _FULL_DASHES.fullmatch(lines[top - 1].rstrip()) and after < len(borders):
+            bottom = borders[after]
+            header = _dash_rows(lines[top:i], spans, multiline=True)
+            body = _dash_rows(lines[i + 1 : bottom], spans, multiline=True)
+            start, end = top - 1, bottom + 1
+        elif top == i - 1 and (top == 0 or not lines[top - 1].strip()):
+            end = i + 1
+            while end < len(lines) and lines[end].strip():
+                end += 1
+            rows = [line for line in lines[i + 1 : end] if not _FULL_DASHES.fullmatch(line.rstrip())]
+            header = _dash_rows(lines[top:i], spans, multiline=False)
+            body = _dash_rows(rows, spans, multiline=False)
+            start = top
+        else:
+            i += 1
+            continue
+        offset = i + 1
+        found[start] = (end, [(top + k, cells) for k, cells in header] + [(offset + k, cells) for k, cells in body])
+        i = end + 1
+    return found
+
+
+__all__ = [
+    "DashRow",
+    "GridRow",
+    "find_dash_tables",
+    "find_grid_tables",
+    "find_html_tables",
+    "find_pipe_tables",
+    "unescape",
+]

@@ -20,7 +20,7 @@ from .aligned import find_aligned_tables
 from .encoding import decode
 from .grid import Grid
 from .html import html_blocks
-from .markdown import GridRow, find_grid_tables, find_html_tables, find_pipe_tables, unescape
+from .markdown import GridRow, find_dash_tables, find_grid_tables, find_html_tables, find_pipe_tables, unescape
 from .tabrows import TabRows, opens_part
 
 _P_TAG = re.compile(r"<(/?)p(?:\s[^<>]{0,200})?>", re.IGNORECASE)
@@ -85,9 +85,9 @@ def strip_tags(text: str) -> str:
 def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     """Split decoded text into paragraphs (non-blank lines) and tables
     (consecutive lines holding tabs, with the lines between them that carry
-    a cell's further paragraphs, see :mod:`.tabrows`; Markdown's pipe and
-    HTML tables, see :mod:`.markdown`; or lines in aligned columns under a
-    header, see :mod:`.aligned`)."""
+    a cell's further paragraphs, see :mod:`.tabrows`; Markdown's pipe, grid,
+    multiline and HTML tables, see :mod:`.markdown`; or lines in aligned
+    columns under a header, see :mod:`.aligned`)."""
     blocks: list[Block] = []
     tabbed: TabRows | None = None
 
@@ -98,39 +98,19 @@ def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
             tabbed = None
 
     lines = text.split("\n")
-    aligned = find_aligned_tables(lines) if "   " in text else {}
-    piped = find_pipe_tables(lines) if "|" in text else {}
-    gridded = find_grid_tables(lines) if "+-" in text else {}
-    marked_up = find_html_tables(lines) if "<" in text else {}
+    marked = _marked_tables(text, lines)
 
     def taken(index: int) -> bool:
-        return index in aligned or index in piped or index in gridded or index in marked_up
+        return index in marked
 
     skip_to = 0
     for number, line in enumerate(lines, start=1):
         if number - 1 < skip_to:
             continue
-        if number - 1 in aligned:
+        if number - 1 in marked:
             flush()
-            skip_to, table = aligned[number - 1]
-            blocks.append(table)
-            continue
-        if number - 1 in piped:
-            flush()
-            skip_to, piped_rows = piped[number - 1]
-            blocks.append(
-                Table(tuple(Row(tuple(split_cell(c) for c in cells), i + 1) for i, cells in piped_rows), number)
-            )
-            continue
-        if number - 1 in gridded:
-            flush()
-            skip_to, grid_rows = gridded[number - 1]
-            blocks.append(_grid_table(grid_rows, number))
-            continue
-        if number - 1 in marked_up:
-            flush()
-            skip_to = marked_up[number - 1]
-            blocks.extend(html_blocks("\n".join(lines[number - 1 : skip_to]), first_line=number))
+            skip_to, found = marked[number - 1]
+            blocks.extend(found)
             continue
         stripped = line.rstrip()
         if "\t" in stripped.strip("\t ") or (tabbed is not None and "\t" in stripped):
@@ -158,6 +138,31 @@ def text_to_blocks(text: str, *, markdown: bool = False) -> list[Block]:
         blocks.append(Paragraph(unescape(stripped), number, style))
     flush()
     return blocks
+
+
+def _marked_tables(text: str, lines: Sequence[str]) -> dict[int, tuple[int, list[Block]]]:
+    """The tables whose own marks say where they start and end: for the
+    index of each one's first line, the index after its last and its blocks.
+    Aligned columns are the weakest mark: a Markdown table starting on the
+    same line is read by its own grammar instead."""
+    marked: dict[int, tuple[int, list[Block]]] = {}
+    if "   " in text:
+        marked.update((i, (end, [table])) for i, (end, table) in find_aligned_tables(lines).items())
+    if "<" in text:
+        for i, end in find_html_tables(lines).items():
+            marked[i] = (end, html_blocks("\n".join(lines[i:end]), first_line=i + 1))
+    if "|" in text:
+        for i, (end, pipe_rows) in find_pipe_tables(lines).items():
+            piped = (Row(tuple(split_cell(c) for c in cells), k + 1) for k, cells in pipe_rows)
+            marked[i] = (end, [Table(tuple(piped), i + 1)])
+    if "+-" in text:
+        for i, (end, grid_rows) in find_grid_tables(lines).items():
+            marked[i] = (end, [_grid_table(grid_rows, i + 1)])
+    if "--" in text:
+        for i, (end, dash_rows) in find_dash_tables(lines).items():
+            dashed = (Row(tuple(Cell((unescape(c),)) for c in cells), k + 1) for k, cells in dash_rows)
+            marked[i] = (end, [Table(tuple(dashed), i + 1)])
+    return marked
 
 
 def _cell_paragraphs(lines: Sequence[str], start: int, taken: Callable[[int], bool]) -> int:
