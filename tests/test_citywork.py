@@ -260,6 +260,18 @@ def test_a_covering_letter_collected_with_a_plan_gives_its_metadata() -> None:
     assert not any("印发" in t for s in first.sections for t in s.text)  # the letter is not the first plan's
 
 
+def test_a_signature_closing_a_plan_gives_its_issuer_and_date_and_no_measure_text() -> None:
+    (flood,) = safetyplan.load_all(DATA / "county-flood-season-plan-2024-mixed-levels.txt")
+    fire, gas, _ = safetyplan.load_all(DATA / "county-safety-points-2024-three-plans.txt")
+    assert (flood.issuer, flood.issue_date) == ("xx县防汛抗旱指挥部办公室", dt.date(2024, 5, 6))
+    assert (fire.issuer, fire.issue_date) == ("xx县消防安全委员会", dt.date(2024, 3, 12))
+    assert (gas.issuer, gas.issue_date) == (None, None)  # the signature above its title is the plan before's
+    for plan in (flood, fire):
+        last = list(plan.measures())[-1]
+        assert last.text.endswith("。") and "\n" not in last.text
+        assert [n.kind for n in plan.notes if n.text.endswith("日")] == ["signature"]
+
+
 def test_a_web_pages_own_parts_neither_hide_the_plan_nor_read_as_its_text(tmp_path: Path) -> None:
     body = "".join(f"<p>{line}</p>" for line in (DATA / "single-plan.txt").read_text(encoding="utf-8").splitlines())
     page = tmp_path / "page.html"
@@ -279,7 +291,9 @@ def test_a_web_pages_own_parts_neither_hide_the_plan_nor_read_as_its_text(tmp_pa
 
 
 def test_a_pages_marked_navigation_counts_as_navigation_and_its_links_as_no_covering_notice(tmp_path: Path) -> None:
-    body = "".join(f"<p>{line}</p>" for line in (DATA / "implementation-plan.txt").read_text(encoding="utf-8").splitlines())
+    body = "".join(
+        f"<p>{line}</p>" for line in (DATA / "implementation-plan.txt").read_text(encoding="utf-8").splitlines()
+    )
     page = tmp_path / "page.html"
     page.write_text(
         f'<html><body><div class="topbar">欢迎访问本网站！</div><div class="nav">首页</div><div id="zoom">{body}</div>'

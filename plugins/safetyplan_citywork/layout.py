@@ -10,7 +10,8 @@ Plans of this family usually carry no letterhead, document number or
 signature: their metadata is the title line and the year it names.  Where the
 page collects a plan with its covering letter (between the page's heading for
 the plan and the plan's own title), the letter's issuer, number and date are
-the plan's.
+the plan's; where a signature closes the plan, its issuer (where no letter
+names one) and date are.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ import attrs
 
 from safetyplan.document import Document, Paragraph
 from safetyplan.layouts.cleaning import Line, clean
-from safetyplan.layouts.metadata import Matter, read_front_matter, year_of
+from safetyplan.layouts.metadata import Matter, read_back_matter, read_front_matter, year_of
 from safetyplan.model import Note, Plan, Span
 
 from .detection import score
 from .page import Piece, compact, flatten, is_plan_title, plan_title, split_page
-from .structure import read_body
+from .structure import read_body, split_body
 
 
 class CityworkLayout:
@@ -57,19 +58,26 @@ def plan_from_piece(piece: Piece) -> Plan:
         prefix = compact(title_line.text)[: -len(title)]
         notes.append(Note(prefix, "furniture", Span(title_line.line, title_line.line)))
     matter = _covering_letter(piece.front)
-    notes.extend(matter.notes)
-    year = year_of(title, matter.issue_date)
-    outline, page_numbers = read_body(body, year)
-    notes.extend(page_numbers)
+    lines, closing_lines, page_numbers = split_body(body)
+    closing = read_back_matter(closing_lines)
+    notes.extend([*matter.notes, *closing.notes, *page_numbers])
+    # An attachment list closing a page's plan names files the page does not hold.
+    notes.extend(Note(ln.text, "unplaced", Span(ln.start, ln.end)) for ln in closing.attachment_lines)
+    issue_date = matter.issue_date or closing.issue_date
+    year = year_of(title, issue_date) or matter.signed_year or closing.signed_year
+    outline = read_body(lines, year)
     notes.sort(key=lambda n: n.span.start if n.span else 0)
     return Plan(
         title=title,
         region=CityworkLayout.name,
-        issuer=matter.issuer,
+        issuer=matter.issuer or closing.signer,
         doc_number=matter.doc_number,
-        issue_date=matter.issue_date,
+        issue_date=issue_date,
         year=year,
         recipients=matter.recipients,
+        cc=closing.cc,
+        printed_by=closing.printed_by,
+        printed_date=closing.printed_date,
         preamble=outline.preamble,
         sections=outline.sections,
         notes=tuple(notes),

@@ -19,6 +19,7 @@ import attrs
 
 from safetyplan.document import Block, Paragraph, Table
 from safetyplan.layouts.lazyre import LazyPattern
+from safetyplan.layouts.metadata import is_date_line
 from safetyplan.layouts.numbering import match_label
 from safetyplan.model import Note, Span
 
@@ -65,13 +66,15 @@ def is_furniture_form(text: str) -> bool:
 
 
 def is_menu_item(text: str) -> bool:
-    """A short unpunctuated, unnumbered line: a menu or category entry."""
+    """A short unpunctuated, unnumbered line: a menu or category entry.  A
+    date (``2024年5月6日``) is none: it is a signature's."""
     compact = "".join(text.split())
     return (
         0 < len(compact) <= MENU_ITEM
         and not _NOT_IN_TITLE.search(compact)
         and not compact.endswith("。")
         and match_label(compact) is None
+        and not is_date_line(compact)
     )
 
 
