@@ -15,7 +15,16 @@ from pathlib import Path
 import pytest
 from layout_corpus import CORPUS, REGIONS, corpus_document, corpus_path
 from safetyplan_citywork.detection import score
-from safetyplan_citywork.page import is_collection_heading, is_furniture_form, is_plan_title, plan_title
+from safetyplan_citywork.page import (
+    is_collection_heading,
+    is_furniture_form,
+    is_menu_item,
+    is_plan_title,
+    is_site_chrome,
+    listed_number,
+    plan_title,
+    wrapped_title,
+)
 
 import safetyplan
 from safetyplan.api import DETECT_THRESHOLD
@@ -270,6 +279,42 @@ def test_a_signature_closing_a_plan_gives_its_issuer_and_date_and_no_measure_tex
         last = list(plan.measures())[-1]
         assert last.text.endswith("。") and "\n" not in last.text
         assert [n.kind for n in plan.notes if n.text.endswith("日")] == ["signature"]
+
+
+def test_a_covering_letter_between_two_plans_is_the_one_it_names() -> None:
+    measures = ["一、压实责任", "1.落实党政领导责任。研究部署安全生产工作(市安委办牵头,各有关部门配合)。"]
+    lines = [
+        "市安全生产委员会2024年工作要点一",
+        *measures,
+        "市安全生产委员会关于印发《市2024年消防工作要点》的通知",
+        "各县（区）人民政府：",
+        "现将《市2024年消防工作要点》印发给你们，请认真贯彻落实。",
+        "市安全生产委员会",
+        "2024年2月1日",
+        "市2024年消防工作要点",
+        *measures,
+        "抄送：市委办公室，市人大常委会办公室。",
+    ]
+    first, second = safetyplan.parse(Document(tuple(Paragraph(t, i) for i, t in enumerate(lines, start=1))))
+    assert list(first.measures())[-1].text.endswith("各有关部门配合)。")
+    assert (first.issuer, first.issue_date) == (None, None)
+    assert (second.issuer, second.issue_date) == ("市安全生产委员会", dt.date(2024, 2, 1))
+    assert second.cc == ("市委办公室", "市人大常委会办公室")
+
+
+def test_a_sites_frame_by_its_form() -> None:
+    assert is_site_chrome("无障碍浏览 | 长者模式 | 繁體 | 登录 | 注册")
+    assert is_site_chrome("首页  政务动态  政务公开  政务服务")
+    assert is_site_chrome("索 引 号：11340xxxMB1503265X/202403-00012    信息分类：安全生产")
+    assert is_site_chrome("【打印本页】  【关闭窗口】")
+    assert not is_site_chrome("联系人：胡美河      联系电话：83738071")
+    assert not is_site_chrome("xx县消防安全委员会      2024年3月12日")
+    assert not is_menu_item("2024年5月6日")  # a signature's date
+    assert listed_number("文\u3000\u3000号：xx安委〔2024〕2号          关 键 词：安全生产") == "xx安委〔2024〕2号"
+    assert listed_number("名\u3000\u3000称：关于印发《要点》的通知") is None
+    assert wrapped_title("xx区安委会关于印发《xx区2024年安全生产工作要点》的通知") == "xx区2024年安全生产工作要点"
+    assert wrapped_title("1.贯彻落实关于印发《xx区2024年安全生产工作要点》的通知") is None
+    assert wrapped_title("名称：关于印发《xx区2024年安全生产工作要点》的通知") is None
 
 
 def test_a_web_pages_own_parts_neither_hide_the_plan_nor_read_as_its_text(tmp_path: Path) -> None:

@@ -134,3 +134,38 @@ def test_a_role_phrase_after_a_name_s_own_note_counts_as_a_list_inside() -> None
         return document([f"{i}.开展专项检查({lead}牵头负责)。推进问题整改。" for i in range(1, 6)])
 
     assert score(plan("市委编办(市绩效办)")) == score(plan("市委编办")) > 0.5
+
+
+def test_a_breadcrumb_ending_in_a_category_of_files_is_no_letterhead() -> None:
+    body = [line.replace("(", "（").replace(")", "）") for line in REGIONAL_MEASURES]
+    base = score(document(body))
+    assert score(document(["当前位置：首页 > 政务公开 > 其他文件", *body])) == pytest.approx(base)
+    assert score(document(["某市安全生产委员会文件", *body])) == pytest.approx(max(0.0, base - 0.3))
+
+
+def test_a_government_sites_frame_counts_as_navigation() -> None:
+    body = [line.replace("(", "（").replace(")", "）") for line in REGIONAL_MEASURES]
+    base = score(document(body))
+    frame = [
+        "无障碍浏览 | 长者模式 | 繁體 | 登录",
+        "首页  政务动态  政务公开  政务服务",
+        "索 引 号：11340xxx/202403-00012    信息分类：安全生产",
+    ]
+    assert score(document([*frame, *body])) == pytest.approx(base + 0.3)
+    assert score(document([*frame[:2], *body])) == pytest.approx(base)
+
+
+def test_a_covering_letter_that_names_the_plan_below_it_counts_not_against_it() -> None:
+    title = "某市2024年安全生产工作要点"
+    letter = [
+        "某安委〔2024〕3号",
+        f"某市安全生产委员会关于印发《{title}》的通知",
+        "各县（区）人民政府，市直有关部门：",
+        f"现将《{title}》印发给你们，请认真贯彻落实。",
+        "某市安全生产委员会",
+        "2024年3月4日",
+    ]
+    opened = score(document(["为做好全年工作，制定本要点。", title, *MEASURES]))
+    assert score(document([*letter, title, *MEASURES])) == pytest.approx(opened)
+    other = [line.replace(f"《{title}》", "《某市2024年消防工作要点》") for line in letter]
+    assert score(document([*other, title, *MEASURES])) < DETECT_THRESHOLD

@@ -5,7 +5,10 @@ around them, and unit lists in brackets *inside* measures — several per
 measure, with role phrases (``…牵头``, ``…分工负责``) and square brackets
 ``〔…〕``.  What marks the regional layouts instead: a letterhead (``…文件``), a
 document number (``〔2022〕10号``), a covering notice or letter (``印发…的通知``,
-``征求意见``), a ``抄送`` line.  Each feature is read from the notation only.
+``征求意见``), a ``抄送`` line — except that a page publishing a plan with the
+letter that names it (``关于印发《T》的通知`` above the title ``T``) shows a
+letter and its number as any issued plan does.  Each feature is read from
+the notation only.
 
 Every installed layout's ``detect`` runs on every document, so the features
 are read by regular-expression scans over the document's text (one line per
@@ -13,8 +16,8 @@ paragraph or table row), never paragraph by paragraph as the parse reads.
 A scan over the whole text matches a line's form as a newline followed by
 that form, which the engine finds by scanning for the newline alone; what
 takes more than that is read in a bounded stretch: the letterhead, number
-and covering notice in the head, a page's breadcrumb and timestamp lines in
-its head and foot, the unit lists in the numbered text from the first
+and covering notice in the head, a page's breadcrumb, timestamp and frame
+lines (menus, information table, tools) in its head and foot, the unit lists in the numbered text from the first
 numbered line on, which shows how a plan writes them as well as the whole.
 """
 
@@ -27,7 +30,17 @@ import attrs
 from safetyplan.document import CHROME, Block, Document, Paragraph
 from safetyplan.layouts.lazyre import LazyPattern
 
-from .page import is_collection_heading, is_furniture_form, is_plan_title
+from .page import (
+    INFO_FIELD,
+    MAX_FURNITURE,
+    is_collection_heading,
+    is_furniture_form,
+    is_menu,
+    is_plan_title,
+    is_site_chrome,
+    plan_title,
+    wrapped_title,
+)
 
 _S = "[ \t\u3000\xa0]"
 """Space within a line."""
@@ -60,6 +73,14 @@ _TIMESTAMP_LINE = re.compile(r"[^\d\n]{0,40}+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}" + _S
 _BREADCRUMB_LINE = LazyPattern(r"[^>»›\n]{1,40}+(?:[>»›][^>»›\n]{1,40}+){2,}$")
 """A page's timestamp line, or its breadcrumb (``首页 » 范文 » 计划``)."""
 _BREADCRUMB_MARKS = (">", "»", "›")
+_ITEM = r"[^\s|｜丨]{1,10}+"
+_FRAME_LINE = LazyPattern(
+    rf"\n(?={INFO_FIELD.pattern}|{_S}*+(?:【|{_ITEM}(?:{_S}*+[|｜丨]|{_S}{{2,}}+{_ITEM}{_S}{{2,}})))"
+)
+"""A line that may be of a site's frame (decided by
+:func:`~.page.is_site_chrome`): a row of an information table, a line of
+tools (``【打印本页】``), a menu whose entries stand between ``|`` or wide
+spaces."""
 _COUNTING_WORD = re.compile(r"篇|合集|汇编|大全|范文|精选")
 """What a heading over several plans says (``…工作要点7篇``, see
 :func:`~.page.is_collection_heading`)."""
@@ -103,7 +124,10 @@ _SENTENCE_END = "。；;！!？?：:\n"
 _CLOSING_MARKS = "。；;！!？?\n"
 
 _DOC_NUMBER = re.compile(r"〔\s{0,2}(?:19|20)\d{2}\s{0,2}〕\s{0,2}\d{1,4}\s{0,2}号")
-_LETTERHEAD = re.compile(r"\n[#*]*+[^\s，。,]{2,40}文件[#*]*+\n")
+_LETTERHEAD = re.compile(r"\n[#*]*+[^\s，。,:：>»›]{2,40}文件[#*]*+\n")
+"""A letterhead: an issuer's name and ``文件`` on a line of its own — never a
+breadcrumb (``当前位置：首页 > … > 其他文件``), whose separators and key no
+letterhead holds."""
 _COVERING = re.compile(r"(?:印发|转发)|(?:的通知|意见函)(?=\n)|征求.{0,6}意见")
 _COVERING_MARKS = ("印发", "转发", "的通知", "意见函", "征求")
 _CC_LINE = LazyPattern(rf"\n{_S}{{0,4}}抄{_S}{{0,4}}送{_S}{{0,4}}[:：]")
@@ -114,8 +138,6 @@ HEAD_CHARS = 1500
 """…and within this many characters."""
 FOOT_CHARS = 1500
 """A page's closing menu and links stand within this many characters of its end."""
-MAX_FURNITURE = 200
-"""No navigation line, and no title line, is longer."""
 NAVIGATION_LINES = 3
 """Lines of navigation that make a web page."""
 SAMPLE_CHARS = 4000
@@ -131,7 +153,8 @@ def score(document: Document) -> float:
     navigation = _navigation(text)
     chrome = document.measure(_chrome_paragraphs)
     total = 0.0
-    titled = _titled(text)
+    titles = _plan_titles(text)
+    titled = len(titles)
     if titled >= 2:
         total += 0.5
     elif titled == 1:
@@ -141,7 +164,7 @@ def score(document: Document) -> float:
     if chrome + _navigation_count(text, head_end, navigation) >= NAVIGATION_LINES:
         total += 0.3
     total += _bracket_score(text)
-    total -= _official_document_penalty(text, head_end)
+    total -= _official_document_penalty(text, head_end, titles)
     return max(0.0, min(1.0, total))
 
 
@@ -183,39 +206,57 @@ def _navigation(text: str) -> set[int]:
 def _navigation_count(text: str, head_end: int, navigation: set[int]) -> int:
     """How many lines of the page are navigation: the bullet, ``时间:`` and
     ``当前位置:`` lines, and where those are fewer than NAVIGATION_LINES,
-    the timestamps, breadcrumbs and collection headings among the short
-    lines of the page's head and foot."""
+    the timestamps, breadcrumbs, collection headings and lines of a site's
+    own frame (menus, information table, tools:
+    :func:`~.page.is_site_chrome`) among the short lines of the page's head
+    and foot."""
     count = len(navigation)
     if count >= NAVIGATION_LINES:
         return count
+    found: set[int] = set()
     foot = max(head_end + 1, len(text) - FOOT_CHARS)
-    for region in (text[1:head_end], text[text.find("\n", foot) + 1 : -1]):
+    regions = ((0, head_end), (text.find("\n", foot), len(text) - 1))
+    for start, end in regions:
+        region = text[start + 1 : end]
         stamps = ":" in region
         crumbs = any(mark in region for mark in _BREADCRUMB_MARKS)
         headings = _COUNTING_WORD.search(region) is not None
-        if not (stamps or crumbs or headings):
-            continue
-        for line in region.split("\n"):
-            if len(line) > MAX_FURNITURE or _NAVIGATION_START.compiled.match(line):
-                continue
-            if (
-                (stamps and _TIMESTAMP_LINE.match(line))
-                or (crumbs and _BREADCRUMB_LINE.compiled.match(line))
-                or (headings and is_collection_heading(line))
-            ):
-                count += 1
-    return count
+        if stamps or crumbs or headings:
+            at = start
+            for line in region.split("\n"):
+                if (
+                    len(line) <= MAX_FURNITURE
+                    and not _NAVIGATION_START.compiled.match(line)
+                    and (
+                        (stamps and _TIMESTAMP_LINE.match(line))
+                        or (crumbs and _BREADCRUMB_LINE.compiled.match(line))
+                        or (headings and is_collection_heading(line))
+                    )
+                ):
+                    found.add(at)
+                at += len(line) + 1
+    if count + len(found) >= NAVIGATION_LINES:
+        return count + len(found)
+    for start, end in regions:
+        for m in _FRAME_LINE.compiled.finditer(text, start, end + 1):
+            at = m.start()
+            if at not in navigation and at not in found and is_site_chrome(text[at + 1 : text.find("\n", at + 1)]):
+                found.add(at)
+    return count + len(found)
 
 
-def _titled(text: str) -> int:
-    """How many plan title lines have numbered lines after them before the
-    next title line: the plans a page collects."""
-    titles = [m for m in _TITLE_CANDIDATE.compiled.finditer(text) if is_plan_title(m.group(0))]
-    count = 0
-    for k, title in enumerate(titles):
-        stop = titles[k + 1].start() if k + 1 < len(titles) else len(text)
-        count += _LABEL_LINE.compiled.search(text, title.end(), stop) is not None
-    return count
+def _plan_titles(text: str) -> list[re.Match[str]]:
+    """The plan title lines that have numbered lines after them before the
+    next title line: the plans a page collects.  A menu that ends like a
+    title is the site's, as :func:`~.page.split_page` reads it."""
+    titles = [
+        m for m in _TITLE_CANDIDATE.compiled.finditer(text) if is_plan_title(m.group(0)) and not is_menu(m.group(0))
+    ]
+    return [
+        title
+        for k, title in enumerate(titles)
+        if _LABEL_LINE.compiled.search(text, title.end(), titles[k + 1].start() if k + 1 < len(titles) else len(text))
+    ]
 
 
 def _opens_with_title(text: str, navigation: set[int]) -> bool:
@@ -235,7 +276,7 @@ def _opens_with_title(text: str, navigation: set[int]) -> bool:
             return False
         if is_plan_title(line):
             return True
-        if not (is_furniture_form(line) or is_collection_heading(line)):
+        if not (is_furniture_form(line) or is_collection_heading(line) or is_site_chrome(line)):
             return False
         start = end
     return False
@@ -303,22 +344,41 @@ def _is_unit_list(text: str, start: int, end: int, content: str) -> bool:
     return text[end] in _CLOSING_MARKS and (several or _LEVEL.match(content) is not None)
 
 
-def _official_document_penalty(text: str, head_end: int) -> float:
+def _official_document_penalty(text: str, head_end: int, titles: list[re.Match[str]]) -> float:
     """Letterhead, document number, covering notice, 抄送: an issued document
-    of a regional layout, not a work-points page."""
+    of a regional layout, not a work-points page.  A covering letter that
+    names a plan whose title stands below it (``关于印发《T》的通知`` … ``T``)
+    is that plan's, as a page publishing one plan carries it: neither it
+    nor its number counts against the page."""
     head = "\n".join("".join(line.split()) for line in text[: head_end + 1].split("\n"))
     penalty = 0.0
-    if "〔" in head and _DOC_NUMBER.search(head):
+    wrapping = bool(titles) and "《" in head and _wraps_a_plan(text, head_end, titles)
+    if "〔" in head and not wrapping and _DOC_NUMBER.search(head):
         penalty += 0.4
     if "文件" in head and _LETTERHEAD.search(head):
         penalty += 0.3
-    if any(mark in head for mark in _COVERING_MARKS) and any(
-        not is_plan_title(_line_at(head, m.start())) for m in _COVERING.finditer(head)
+    if (
+        not wrapping
+        and any(mark in head for mark in _COVERING_MARKS)
+        and any(not is_plan_title(_line_at(head, m.start())) for m in _COVERING.finditer(head))
     ):
         penalty += 0.2
     if _CC_LINE.compiled.search(text):
         penalty += 0.2
     return penalty
+
+
+def _wraps_a_plan(text: str, head_end: int, titles: list[re.Match[str]]) -> bool:
+    """Whether a line of the head is a covering letter's title naming a plan
+    whose title line (with numbered lines after it) stands below it."""
+    at = text.find("《", 0, head_end)
+    while at >= 0:
+        end = text.find("\n", at)
+        named = wrapped_title(_line_at(text, at))
+        if named is not None and any(m.start() >= end and plan_title(m.group(0)) == named for m in titles):
+            return True
+        at = text.find("《", end, head_end)
+    return False
 
 
 def _line_at(text: str, index: int) -> str:

@@ -9,9 +9,11 @@ each covering the sentences before it (read by the shared
 Plans of this family usually carry no letterhead, document number or
 signature: their metadata is the title line and the year it names.  Where the
 page collects a plan with its covering letter (between the page's heading for
-the plan and the plan's own title), the letter's issuer, number and date are
-the plan's; where a signature closes the plan, its issuer (where no letter
-names one) and date are.
+the plan, or the letter's title that names the plan, and the plan's own
+title), the letter's issuer, number and date are the plan's; where a
+signature closes the plan, its issuer (where no letter names one) and date
+are.  A government page's information table may give the number the letter
+does not (``文号：…``).
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def plan_from_piece(piece: Piece) -> Plan:
         # The page's piece number (``篇二：``) is the page's, not the plan's.
         prefix = compact(title_line.text)[: -len(title)]
         notes.append(Note(prefix, "furniture", Span(title_line.line, title_line.line)))
-    matter = _covering_letter(piece.front)
+    matter = _covering_letter(piece.heading, piece.front)
     lines, closing_lines, page_numbers = split_body(body)
     closing = read_back_matter(closing_lines)
     notes.extend([*matter.notes, *closing.notes, *page_numbers])
@@ -71,7 +73,7 @@ def plan_from_piece(piece: Piece) -> Plan:
         title=title,
         region=CityworkLayout.name,
         issuer=matter.issuer or closing.signer,
-        doc_number=matter.doc_number,
+        doc_number=matter.doc_number or piece.listed_number,
         issue_date=issue_date,
         year=year,
         recipients=matter.recipients,
@@ -84,14 +86,13 @@ def plan_from_piece(piece: Piece) -> Plan:
     )
 
 
-def _covering_letter(front: Sequence[Paragraph]) -> Matter:
-    """The metadata of the covering letter a page collects with a plan: the
-    page's heading for the plan (its first line) is furniture, the rest is
-    read as any layout reads a letter."""
-    if not front:
-        return Matter()
-    heading, *letter = front
-    matter = read_front_matter([Line(clean(p.text), p.line, p.line) for p in letter], [])
+def _covering_letter(heading: Paragraph | None, letter: Sequence[Paragraph]) -> Matter:
+    """The metadata of the covering letter a page collects with a plan, read
+    as any layout reads a letter; the page's heading for the plan is
+    furniture."""
+    matter = read_front_matter([Line(clean(p.text), p.line, p.line) for p in letter], []) if letter else Matter()
+    if heading is None:
+        return matter
     note = Note(compact(heading.text), "furniture", Span(heading.line, heading.line))
     return attrs.evolve(matter, notes=(note, *matter.notes))
 

@@ -4,10 +4,13 @@ the site's furniture rather than any plan's text.
 Document sites wrap the plans they collect in navigation: a bullet menu, a
 breadcrumb (``当前位置: 站名 > 栏目 > 正文``), a ``时间:… 来源:…`` line, the
 page's own heading (``…工作要点7篇``, echoed once), a blurb, and a category
-menu at the foot.  Each collected plan then opens with its own title line
-(``市安全生产委员会2024年工作要点一``).  Everything here is read from the form
-of a line — bullets, ``>`` separators, ``key:`` lines, short menu items, a
-heading that counts its pieces — never from a site's words.
+menu at the foot; a government site adds menus between ``|`` or wide spaces,
+its information table (``索 引 号：…``, ``文　　号：…``) and print tools.  Each collected plan then opens with its own title line
+(``市安全生产委员会2024年工作要点一``), or with the covering letter that names
+it (``关于印发《T》的通知``).  Everything here is read from the form of a line
+— bullets, ``>`` separators, ``key:`` lines, short menu items, a heading that
+counts its pieces, the fields of the disclosure catalogue — never from a
+site's words.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from safetyplan.document import Block, Paragraph, Table
+from safetyplan.layouts.cleaning import is_web_chrome
 from safetyplan.layouts.lazyre import LazyPattern
-from safetyplan.layouts.metadata import is_date_line
+from safetyplan.layouts.metadata import DOC_NUMBER, Kind, classify, is_date_line, is_title_text
 from safetyplan.layouts.numbering import match_label
 from safetyplan.model import Note, Span
 
@@ -46,7 +50,31 @@ _SENTENCE_MARK = re.compile(r"[。，,；;！!？?>]")
 """What no title holds, nor any piece number before one (which may end in a colon)."""
 _LINK_LINE = re.compile(r"[^\s:：。，,]{1,5}[:：]")
 
+_INFO_KEYS = (
+    "索引号", "信息分类", "主题分类", "体裁分类", "发布机构", "发文机关", "生成日期", "成文日期",
+    "发文日期", "文号", "发文字号", "关键词", "名称", "公开方式", "公开范围", "有效性",
+)  # fmt: skip
+INFO_FIELD = LazyPattern(
+    r"[ \t\u3000\xa0]{0,40}(?:"
+    + "|".join("[ \t\u3000\xa0]{0,4}".join(key) for key in _INFO_KEYS)
+    + r")[ \t\u3000\xa0]{0,2}[:：]"
+)
+"""A row of a government page's information table (``索 引 号：…``,
+``文\u3000\u3000号：…``): the fields of the disclosure catalogue, their
+characters spread apart to line up a column."""
+_NUMBER_FIELD = LazyPattern(r"(?:发文字|文)[ \t\u3000\xa0]{0,4}号[ \t\u3000\xa0]{0,2}[:：][ \t\u3000\xa0]{0,4}")
+_MENU_SEPARATOR = re.compile(r"[ \t\u3000\xa0]*[|｜丨][ \t\u3000\xa0]*|[ \t\u3000\xa0]{2,}")
+_MENU_MARK = re.compile(r"[|｜丨]|[ \t\u3000\xa0]{2}")
+"""Where a menu's separator may stand: looked for before the line is split."""
+MENU_ITEMS = 3
+"""Items that make a line of short entries between ``|`` or wide spaces a menu."""
+_WRAPPING_LETTER = LazyPattern(r"关于[^《》]{0,20}《(?P<title>[^《》]{4,80})》[^《》]{0,10}(?:通知|函)")
+"""The title of a covering letter that names the plan it wraps
+(``xx区安委会关于印发《xx区2024年安全生产工作要点》的通知``)."""
+
 MIN_TITLE, MAX_TITLE = 6, 60
+MAX_FURNITURE = 200
+"""No navigation line is longer."""
 MENU_ITEM = 10
 """A line this short, without punctuation or numbering, at the head or foot of
 a page is a menu item."""
@@ -62,7 +90,7 @@ def is_furniture_form(text: str) -> bool:
     if not _BREADCRUMB_MARK.search(text):
         return False
     compact = text.strip()
-    return len(compact) <= 200 and bool(_BREADCRUMB.compiled.fullmatch(compact))
+    return len(compact) <= MAX_FURNITURE and bool(_BREADCRUMB.compiled.fullmatch(compact))
 
 
 def is_menu_item(text: str) -> bool:
@@ -76,6 +104,52 @@ def is_menu_item(text: str) -> bool:
         and match_label(compact) is None
         and not is_date_line(compact)
     )
+
+
+def is_site_chrome(text: str) -> bool:
+    """A line of a site's own frame that no plan writes: a menu of short
+    entries between ``|`` or wide spaces (``首页  政务动态  政务公开``), a
+    row of a government page's information table (``索 引 号：…``), or a
+    line of tools, links and footer that any web page shows
+    (:func:`~safetyplan.layouts.cleaning.is_web_chrome`)."""
+    if len(text) > MAX_FURNITURE:
+        return False
+    return INFO_FIELD.compiled.match(text) is not None or is_web_chrome(text) or is_menu(text)
+
+
+def is_menu(text: str) -> bool:
+    """A line of MENU_ITEMS or more menu entries between ``|`` or wide spaces."""
+    line = text.strip()
+    if len(line) > MAX_FURNITURE or not _MENU_MARK.search(line):
+        return False
+    items = _MENU_SEPARATOR.split(line)
+    return len(items) >= MENU_ITEMS and all(is_menu_item(item) for item in items)
+
+
+def is_navigation(text: str) -> bool:
+    """A line of the page's navigation wherever it stands: by its form
+    (:func:`is_furniture_form`, :func:`is_site_chrome`) or a heading that
+    counts the plans a page collects."""
+    return is_furniture_form(text) or is_site_chrome(text) or is_collection_heading(text)
+
+
+def wrapped_title(text: str) -> str | None:
+    """The plan a covering letter's title line names (``关于印发《T》的通知``
+    → ``T``), whitespace removed; None where the line is no such title."""
+    if not is_title_text(text):
+        return None
+    c = compact(text)
+    m = _WRAPPING_LETTER.compiled.search(c)
+    return m.group("title") if m and m.end() == len(c) else None
+
+
+def listed_number(text: str) -> str | None:
+    """The document number an information table's ``文号：`` row gives."""
+    if not INFO_FIELD.compiled.match(text):
+        return None
+    key = _NUMBER_FIELD.compiled.search(text)
+    found = DOC_NUMBER.match(text, key.end()) if key else None
+    return found.group(0) if found else None
 
 
 def compact(text: str) -> str:
@@ -132,14 +206,20 @@ def flatten(blocks: Iterable[Block]) -> list[Paragraph]:
 class Piece:
     """One collected plan's lines: its title line (None where the page has no
     title line) and the paragraphs up to the next plan, furniture removed;
-    ``notes`` holds the furniture found in its stretch of the page; ``front``
-    the lines between the page's heading for the plan and the plan's own
-    title (a covering letter collected with it), furniture removed."""
+    ``notes`` holds the furniture found in its stretch of the page;
+    ``heading`` the page's own title line for the plan, where the page puts
+    one above it, and ``front`` the covering letter collected with the plan
+    (between that heading, or the letter's own head, and the plan's title),
+    furniture removed; ``listed_number`` the document number the page's
+    information table gives the article it publishes, which opens with the
+    first plan."""
 
     title: Paragraph | None
     body: tuple[Paragraph, ...]
     notes: tuple[Note, ...]
     front: tuple[Paragraph, ...] = ()
+    heading: Paragraph | None = None
+    listed_number: str | None = None
 
 
 def _note(p: Paragraph, kind: str = "furniture") -> Note:
@@ -152,13 +232,15 @@ def split_page(paragraphs: Sequence[Paragraph]) -> list[Piece]:
     A title line counts only where numbered lines follow it before the next
     title, so a page heading echoed above the first plan is no plan.  Lines
     above the first plan are the page's head: furniture where the page shows
-    any navigation, else unplaced text.  Between two plans, a title line
-    with no numbered lines before the next plan's title is the page's
-    heading for that plan, and what stands between the two titles (a
-    covering letter) is that plan's front matter.  Navigation lines
-    anywhere, and the trailing run of menu items at the foot, are furniture.
+    any navigation, else unplaced text.  A plan's front matter (its covering
+    letter) is what stands between the page's heading for it — a title line
+    with no numbered lines before the plan's own title — or the head of a
+    covering letter that names the plan (``关于印发《T》的通知``), whichever
+    comes first, and the plan's title.  Navigation lines anywhere, and the
+    page's foot, are furniture.
     """
-    titles = [i for i, p in enumerate(paragraphs) if is_plan_title(p.text)]
+    navigation = [is_navigation(p.text) for p in paragraphs]
+    titles = [i for i, p in enumerate(paragraphs) if is_plan_title(p.text) and not is_menu(p.text)]
     starts: list[int] = []
     for k, i in enumerate(titles):
         stop = titles[k + 1] if k + 1 < len(titles) else len(paragraphs)
@@ -166,20 +248,24 @@ def split_page(paragraphs: Sequence[Paragraph]) -> list[Piece]:
             starts.append(i)
     if not starts:
         return [_single(paragraphs)]
-    head = paragraphs[: starts[0]]
-    navigation = [is_furniture_form(p.text) or is_collection_heading(p.text) for p in paragraphs]
     web = any(navigation)
-    fronts = [starts[0]] + [
-        next((t for t in titles if starts[k - 1] < t < starts[k]), starts[k]) for k in range(1, len(starts))
-    ]
+    headings: list[int | None] = []
+    fronts: list[int] = []
+    for k, i in enumerate(starts):
+        after = starts[k - 1] + 1 if k else 0
+        heading = next((t for t in titles if after <= t < i), None) if k else None
+        letter = _letter_start(paragraphs, navigation, after, i)
+        fronts.append(min(letter, i if heading is None else heading))
+        headings.append(heading if heading == fronts[-1] else None)
     pieces: list[Piece] = []
     for k, i in enumerate(starts):
         stop = fronts[k + 1] if k + 1 < len(starts) else _foot(paragraphs)
-        notes = [_note(p, "furniture" if web else "unplaced") for p in head] if k == 0 else []
+        heading = headings[k]
+        notes = [_note(p, "furniture" if web else "unplaced") for p in paragraphs[: fronts[0]]] if k == 0 else []
         front: list[Paragraph] = []
         body: list[Paragraph] = []
         for j in range(fronts[k], stop):
-            if j == i:
+            if j in (i, heading):
                 continue
             if navigation[j]:
                 notes.append(_note(paragraphs[j]))
@@ -187,8 +273,35 @@ def split_page(paragraphs: Sequence[Paragraph]) -> list[Piece]:
                 (front if j < i else body).append(paragraphs[j])
         if k == len(starts) - 1:
             notes.extend(_note(p) for p in paragraphs[stop:])
-        pieces.append(Piece(paragraphs[i], tuple(body), tuple(notes), tuple(front)))
+        number = _listed_number(paragraphs[:i]) if k == 0 else None
+        held = paragraphs[heading] if heading is not None else None
+        pieces.append(Piece(paragraphs[i], tuple(body), tuple(notes), tuple(front), held, number))
     return pieces
+
+
+def _letter_start(paragraphs: Sequence[Paragraph], navigation: Sequence[bool], lo: int, title: int) -> int:
+    """Where the covering letter of the plan titled ``paragraphs[title]``
+    begins within ``paragraphs[lo:title]``, below the last numbered line
+    there (the plan before): the last letter title that names the plan,
+    with the letterhead and document number standing right above it;
+    ``title`` where there is none."""
+    own = plan_title(paragraphs[title].text)
+    for i in range(title - 1, lo - 1, -1):
+        if match_label(paragraphs[i].text):
+            break
+        if not navigation[i] and wrapped_title(paragraphs[i].text) == own:
+            while i > lo and not navigation[i - 1] and classify(paragraphs[i - 1].text) in _LETTER_HEAD:
+                i -= 1
+            return i
+    return title
+
+
+_LETTER_HEAD = frozenset({Kind.LETTERHEAD, Kind.DOC_NUMBER})
+"""What a covering letter may carry above its title."""
+
+
+def _listed_number(head: Sequence[Paragraph]) -> str | None:
+    return next((n for p in head if (n := listed_number(p.text)) is not None), None)
 
 
 def _foot(paragraphs: Sequence[Paragraph]) -> int:
@@ -215,21 +328,28 @@ def _single(paragraphs: Sequence[Paragraph]) -> Piece:
     notes = [_note(p) for p in paragraphs[stop:]]
     body: list[Paragraph] = []
     for p in paragraphs[:stop]:
-        if is_furniture_form(p.text) or is_collection_heading(p.text):
+        if is_navigation(p.text):
             notes.append(_note(p))
         else:
             body.append(p)
-    return Piece(None, tuple(body), tuple(notes))
+    return Piece(None, tuple(body), tuple(notes), listed_number=_listed_number(paragraphs[:stop]))
 
 
 __all__ = [
+    "INFO_FIELD",
+    "MAX_FURNITURE",
     "Piece",
     "compact",
     "flatten",
     "is_collection_heading",
     "is_furniture_form",
+    "is_menu",
     "is_menu_item",
+    "is_navigation",
     "is_plan_title",
+    "is_site_chrome",
+    "listed_number",
     "plan_title",
     "split_page",
+    "wrapped_title",
 ]
