@@ -142,9 +142,11 @@ def _year(text: str) -> int:
 
 def is_org(text: str) -> bool:
     """A line that is only an organisation's name: short, no punctuation
-    but brackets, ending like one (``…管委会``, ``…党政办公室``)."""
+    but brackets, ending like one (``…管委会``, ``…党政办公室``).  No name
+    holds 关于: ``…办公室关于开展…场所`` is a title's first line that happens
+    to end like a name (所)."""
     t = squeeze(text)
-    if not 3 <= len(t) <= 40 or has_label(t):
+    if not 3 <= len(t) <= 40 or has_label(t) or "关于" in t:
         return False
     if _ORG_PUNCTUATION.search(t):
         return False
