@@ -269,6 +269,25 @@ def test_a_covering_letter_collected_with_a_plan_gives_its_metadata() -> None:
     assert not any("印发" in t for s in first.sections for t in s.text)  # the letter is not the first plan's
 
 
+def test_a_covering_letter_at_the_top_of_a_government_page_is_the_plans() -> None:
+    path = DATA / "district-work-points-2024-notice.txt"
+    assert next(iter(safetyplan.detect(safetyplan.read_document(path)))) == "citywork"
+    (plan,) = safetyplan.load_all(path)
+    assert plan.title == "xx区2024年安全生产工作要点"
+    # The letter's signature, not the page's 生成日期; its number from the page's 文号 row.
+    assert (plan.issuer, plan.doc_number, plan.issue_date) == (
+        "xx区安全生产委员会",
+        "xx安委〔2024〕2号",
+        dt.date(2024, 3, 4),
+    )
+    assert plan.recipients[0] == "各街道办事处"
+    kinds = {n.text: n.kind for n in plan.notes}
+    assert kinds["xx区安全生产委员会关于印发《xx区2024年安全生产工作要点》的通知"] == "letter"
+    assert kinds["xx区安全生产委员会 2024年3月4日"] == "signature"
+    assert kinds["当前位置：首页 > 政务公开 > 政府信息公开目录 > 其他文件"] == "furniture"
+    assert kinds["（此件公开发布）"] == "furniture"
+
+
 def test_a_signature_closing_a_plan_gives_its_issuer_and_date_and_no_measure_text() -> None:
     (flood,) = safetyplan.load_all(DATA / "county-flood-season-plan-2024-mixed-levels.txt")
     fire, gas, _ = safetyplan.load_all(DATA / "county-safety-points-2024-three-plans.txt")
@@ -300,6 +319,18 @@ def test_a_covering_letter_between_two_plans_is_the_one_it_names() -> None:
     assert (first.issuer, first.issue_date) == (None, None)
     assert (second.issuer, second.issue_date) == ("市安全生产委员会", dt.date(2024, 2, 1))
     assert second.cc == ("市委办公室", "市人大常委会办公室")
+
+
+def test_a_pages_links_and_caption_below_the_plan_are_its_foot() -> None:
+    (plan,) = safetyplan.load_all(DATA / "district-work-points-2024-notice.txt")
+    assert list(plan.measures())[-1].text.endswith("12月10日前报送全年工作总结。")
+    foot = [n.text for n in plan.notes if n.kind == "furniture"]
+    for line in (
+        "扫一扫在手机打开当前页",
+        "相关链接：",
+        "xx区安全生产委员会办公室关于开展2024年“安全生产月”活动的通知",
+    ):
+        assert line in foot
 
 
 def test_a_sites_frame_by_its_form() -> None:

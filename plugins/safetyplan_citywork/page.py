@@ -5,7 +5,8 @@ Document sites wrap the plans they collect in navigation: a bullet menu, a
 breadcrumb (``当前位置: 站名 > 栏目 > 正文``), a ``时间:… 来源:…`` line, the
 page's own heading (``…工作要点7篇``, echoed once), a blurb, and a category
 menu at the foot; a government site adds menus between ``|`` or wide spaces,
-its information table (``索 引 号：…``, ``文　　号：…``) and print tools.  Each collected plan then opens with its own title line
+its information table (``索 引 号：…``, ``文　　号：…``), print tools and a list
+of related links.  Each collected plan then opens with its own title line
 (``市安全生产委员会2024年工作要点一``), or with the covering letter that names
 it (``关于印发《T》的通知``).  Everything here is read from the form of a line
 — bullets, ``>`` separators, ``key:`` lines, short menu items, a heading that
@@ -23,7 +24,7 @@ import attrs
 from safetyplan.document import Block, Paragraph, Table
 from safetyplan.layouts.cleaning import is_web_chrome
 from safetyplan.layouts.lazyre import LazyPattern
-from safetyplan.layouts.metadata import DOC_NUMBER, Kind, classify, is_date_line, is_title_text
+from safetyplan.layouts.metadata import DOC_NUMBER, Kind, classify, is_date_line, is_org, is_title_text
 from safetyplan.layouts.numbering import match_label
 from safetyplan.model import Note, Span
 
@@ -49,6 +50,8 @@ _NOT_IN_TITLE = re.compile(r"[。，,；;：:！!？?>]")
 _SENTENCE_MARK = re.compile(r"[。，,；;！!？?>]")
 """What no title holds, nor any piece number before one (which may end in a colon)."""
 _LINK_LINE = re.compile(r"[^\s:：。，,]{1,5}[:：]")
+_LINKS_HEADING = re.compile(r"(?:相关[^\s:：。，,]{0,6}|[^\s:：。，,]{0,6}链接)[:：]?")
+"""A heading over a list of links at a page's foot: ``相关链接：``, ``相关推荐``."""
 
 _INFO_KEYS = (
     "索引号", "信息分类", "主题分类", "体裁分类", "发布机构", "发文机关", "生成日期", "成文日期",
@@ -305,21 +308,56 @@ def _listed_number(head: Sequence[Paragraph]) -> str | None:
 
 
 def _foot(paragraphs: Sequence[Paragraph]) -> int:
-    """Index where the page's foot (trailing navigation, links to other pages
-    and menu items) starts."""
+    """Index where the page's foot starts: trailing navigation, links to
+    other pages and menu items, a list of links under its heading
+    (``相关链接：``), and a caption standing between lines of the foot
+    (``扫一扫在手机打开当前页`` under the page's print tools)."""
     end = len(paragraphs)
-    while end > 0 and _foot_line(paragraphs[end - 1].text):
-        end -= 1
+    while end > 0:
+        if _foot_line(paragraphs[end - 1].text):
+            end -= 1
+        elif (links := _links_start(paragraphs, end)) is not None:
+            end = links
+        elif end >= 2 and _caption(paragraphs[end - 1].text) and _foot_line(paragraphs[end - 2].text):
+            end -= 2
+        else:
+            break
     return end
 
 
 def _foot_line(text: str) -> bool:
     """A line of a page's foot: navigation, a menu item, or a link line
     (``上一篇:…``) — a short key, a colon, and a title without a sentence."""
-    if is_furniture_form(text) or is_menu_item(text):
+    if is_furniture_form(text) or is_site_chrome(text) or is_menu_item(text):
         return True
     c = compact(text)
     return bool(_LINK_LINE.match(c)) and len(c) <= MAX_TITLE and "。" not in c
+
+
+def _links_start(paragraphs: Sequence[Paragraph], end: int) -> int | None:
+    """Where a list of links ending at ``end`` starts: a heading
+    (``相关链接：``, ``相关推荐``) over a run of title lines, which no plan
+    ends with (its last section's items are numbered or sentences)."""
+    for i in range(end - 1, -1, -1):
+        c = compact(paragraphs[i].text)
+        if len(c) <= MENU_ITEM and _LINKS_HEADING.fullmatch(c):
+            return i if i < end - 1 else None
+        if not _caption(paragraphs[i].text):
+            return None
+    return None
+
+
+def _caption(text: str) -> bool:
+    """A line that reads as no sentence and no signature: a link's title or
+    a caption — unnumbered, unpunctuated, neither a body's name nor a date."""
+    c = compact(text)
+    return (
+        0 < len(c) <= MAX_TITLE
+        and not _NOT_IN_TITLE.search(c)
+        and match_label(c) is None
+        and not is_org(c)
+        and not is_date_line(c)
+    )
 
 
 def _single(paragraphs: Sequence[Paragraph]) -> Piece:
