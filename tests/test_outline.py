@@ -229,6 +229,28 @@ def test_prose_after_a_sections_last_measure_goes_on_with_it_unless_it_closes_th
     assert o.sections[1].text == ("各地要于12月10日前报送工作总结。",)  # after the last numbered line: the plan's close
 
 
+def test_unit_and_deadline_lines_under_a_measure_are_its_own_wherever_it_stands() -> None:
+    o = outline(
+        "一、任务",
+        "1．推进路口提升。完成改造。",
+        "牵头单位：区交通局",
+        "配合单位：区公安分局、应急局",
+        "完成时限：长期坚持",
+        "2．开展隐患清零行动",
+        "（1）排查整治。全面排查。",
+        "责任单位：区应急局",
+    )
+    assert [m.label for m in measures(o)] == ["1．", "（1）"]  # 2． heads its items
+    first, last = measures(o)
+    assert [(a.unit, a.role) for a in first.assignments] == [
+        ("区交通局", Role.LEAD),
+        ("区公安分局", Role.SUPPORT),
+        ("应急局", Role.SUPPORT),
+    ]
+    assert [(d.due, d.ongoing) for d in first.deadlines] == [(None, True)]
+    assert [(a.unit, a.role) for a in last.assignments] == [("区应急局", Role.RESPONSIBLE)]  # after the last numbered line too
+
+
 def test_a_first_number_is_judged_by_the_count_it_runs_on_from() -> None:
     o = outline("四、甲", "（十）加强宣传。", "（十一）强化督导。", "五、乙", "（二十）严格执法。", "（十三）联合惩戒。")
     assert [m.number for m in measures(o)] == [10, 11, 12, 13]

@@ -136,6 +136,11 @@ def test_role_phrases_bind_to_the_names_before_them(text: str, expected: list[tu
         # a field of another kind ends the list
         ("责任单位：市应急局；完成时限：2022年6月底前", [("市应急局", R)]),
         ("市应急局牵头，2022年底前完成", [("市应急局", L)]),
+        # a marker run on after a name (two lines of a list joined) ends the name
+        ("牵头单位：区交通局配合单位：区公安分局", [("区交通局", L), ("区公安分局", S)]),
+        ("责任单位：区交通局完成时限：2025年7月底前", [("区交通局", R)]),
+        # a note that the work goes on names no unit
+        ("责任单位：区应急局，各镇街；长期坚持", [("区应急局", R), ("各镇街", R)]),
     ],
 )
 def test_roles_by_item_and_other_fields(text: str, expected: list[tuple[str, str]]) -> None:
@@ -237,6 +242,10 @@ def test_conjunctions_split_only_between_whole_names(text: str, expected: list[s
         ("区属各中小学校、幼儿园", [("区属各中小学校", None), ("幼儿园", "区属各幼儿园")]),
         ("各街道办事处、镇人民政府", [("各街道办事处", None), ("镇人民政府", "各镇人民政府")]),
         ("区应急局、镇人民政府", [("区应急局", None), ("镇人民政府", None)]),
+        # a named zone's department lends the zone; a brigade named by its police work takes the prefix
+        ("经开区交通局、建设局、公安分局", [("经开区交通局", None), ("建设局", "经开区建设局"), ("公安分局", "经开区公安分局")]),
+        ("昌南高新区管委会、经发局", [("昌南高新区管委会", None), ("经发局", None)]),
+        ("县应急管理局、公安局森林警察大队", [("县应急管理局", None), ("公安局森林警察大队", "县公安局森林警察大队")]),
     ],
 )  # fmt: skip
 def test_shared_prefixes_and_suffixes_give_canonical_names(text: str, expected: list[tuple[str, str | None]]) -> None:

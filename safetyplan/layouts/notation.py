@@ -19,7 +19,7 @@ from ..document import Document, Paragraph, Table
 from .cleaning import squeeze
 from .metadata import DOC_NUMBER, Kind, classify, document_lines, starts_own_line
 from .outline import headline, labelled_paragraphs
-from .units import find_unit_lists
+from .units import find_unit_lists, opens_field
 
 _UNIT_LIST_END = re.compile(
     r"[（(]\s{0,2}(?:牵头|配合|协同)?(?:责任)?(?:单位|部门)\s{0,2}[：:][^（）()]{1,400}[）)]\s{0,2}[。.]?$"
@@ -112,9 +112,14 @@ def _measure_notation(document: Document) -> Notation:
     articles = items = unit_end = unit_any = headlines = restarts = phases = 0
     last_arabic = 0
     attachment_list = False
+    listed_below = False  # the last item counted has its unit list on a line of its own
     for line, label in joined:
         if label is None:
             attachment_list = line.text.lstrip().startswith("附") and classify(line.text) is Kind.ATTACHMENT_LIST
+            if items and not listed_below and opens_field(line.text) and find_unit_lists(line.text):
+                unit_end += 1  # ``牵头单位：…`` under the item: its unit list, set on its own line
+                unit_any += 1
+                listed_below = True
             continue
         text = line.text
         if attachment_list and label.kind == "arabic" and "。" not in text:
@@ -134,7 +139,8 @@ def _measure_notation(document: Document) -> Notation:
                 articles += 1
         if "。" in rest or len(rest) > 60:
             items += 1
-            unit_end += bool(_UNIT_LIST_END.search(rest))
+            listed_below = bool(_UNIT_LIST_END.search(rest))
+            unit_end += listed_below
             unit_any += bool(find_unit_lists(rest))
             headlines += headline(rest) is not None
     tables = [b for b in document.blocks if isinstance(b, Table)]

@@ -61,7 +61,7 @@ from .cleaning import (
 )
 from .deadlines import find_deadlines, find_recurrences
 from .numbering import Label, intended_numbers, match_label
-from .units import measure_assignments
+from .units import measure_assignments, opens_field
 
 HEADING_MAX = 40
 """Longest heading text (after its label, whitespace removed)."""
@@ -202,7 +202,7 @@ def _continues(
         return True
     if _unclosed(prev):
         return True
-    if closed:
+    if closed or opens_field(nxt):
         return False
     if width is not None and len(squeeze(last)) >= width - 1:
         # A line that fills a hard-wrapped extraction's width goes on below,
@@ -498,11 +498,17 @@ class _Builder:
         # several paragraphs) where another measure, or a heading closing
         # the section, follows; before a heading among the measures they
         # speak for that heading's part, and after the document's last
-        # numbered line they close the plan.
+        # numbered line they close the plan — unless they open with the
+        # measure's own unit list or completion field (``牵头单位：…``),
+        # which is the measure's wherever it stands.
         for i, n in enumerate(node.children):
             if not n.prose or flags[i]:
                 continue
-            if (i + 1 < len(node.children) and not flags[i + 1]) or (i + 1 == len(node.children) and id(n) != self.final):
+            if (
+                (i + 1 < len(node.children) and not flags[i + 1])
+                or (i + 1 == len(node.children) and id(n) != self.final)
+                or opens_field(n.prose[0].text)
+            ):
                 self.continued.add(id(n))
         for child in node.children:
             self._collect_groups(child, groups)

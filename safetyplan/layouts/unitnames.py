@@ -59,6 +59,19 @@ _INNER_NOTE = re.compile(r"[（(][^（）()]{0,20}[）)]")
 """A note inside a name: ``昌南高新区（陶瓷产业园）管委会`` is 昌南高新区管委会."""
 _INNER_ORGAN = re.compile(r"(?:支队|总队|大队|分局|局|集团|公司|中心|人行|银行)[^\s、，,；;]{2}")
 
+_FUNCTION_BRIGADE = re.compile(
+    r"(?:局|分局|支队)(?:交警|交巡警|交通警察|巡警|特警|巡特警|治安|刑警|刑侦|森林警察|森林公安|经侦|禁毒|网安|环食药|食药环)"
+    r"(?:大队|中队|支队)$"
+)
+"""A brigade named by its police work (``公安分局交警大队``, ``公安局森林警察大队``):
+its parent is written bare, so the name takes the list's prefix as its parent
+would (区公安分局交警大队) — unlike one named by its place
+(``交通执法支队新北大队``), which already says whose it is."""
+
+_ZONE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:经开区|高新区|开发区|新区|园区)")
+"""A named zone opening a name (``经开区交通局``)."""
+_ZONE_COMMITTEES = ("管委会", "管理委员会", "党工委", "工委", "委员会")
+
 _PARTY_ORGANS = ("部", "编办", "网信办", "政法委", "党校", "老干部局", "老干局")
 """How the organs of a party committee (区委宣传部, 区委编办, 区委党校) end: a
 list opened by one lends them its committee's prefix (区委), not the level's."""
@@ -143,9 +156,20 @@ class _Lender:
         return self.level
 
 
+def _zone_prefix(name: str) -> str | None:
+    """The named zone a department of it opens with (``经开区`` of
+    ``经开区交通局``); None for the zone's own committee (``高新区管委会``),
+    after which a bare name may be the zone's or the level's."""
+    m = _ZONE.match(name)
+    if m is None or len(name) - m.end() < 2 or name[m.end() :].startswith(_ZONE_COMMITTEES):
+        return None
+    return m.group(0) if is_organ(name) else None
+
+
 def _lender(name: str) -> _Lender | None:
-    """The prefixes ``name`` lends, where it writes a level prefix."""
-    level = _lent_prefix(name)
+    """The prefixes ``name`` lends, where it writes a level prefix or is a
+    department of a named zone."""
+    level = _lent_prefix(name) or _zone_prefix(name)
     if level is None:
         return None
     party = level + "委" if name.startswith(level + "委") and _is_party_organ(name) else None
@@ -171,7 +195,7 @@ def _stands_alone(name: str) -> bool:
     core = _INNER_NOTE.sub("", strip_notes(name))
     if _PLACE_THEN_ORGAN.search(core, 1):
         return True
-    return bool(_INNER_ORGAN.search(core)) and is_organ(core)
+    return bool(_INNER_ORGAN.search(core)) and is_organ(core) and not _FUNCTION_BRIGADE.search(core)
 
 
 def _is_party_organ(name: str) -> bool:

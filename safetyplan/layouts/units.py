@@ -405,6 +405,8 @@ def _parse_units(text: str, role: Role, cell: bool) -> tuple[Assignment, ...]:
     and the parse read the same lists."""
     text = _spaces(_TAG.sub(" ", text) if cell else text, cell=cell)
     text = split_top(text, "。")[0]
+    if "：" in text or ":" in text:
+        text = _RUN_ON_FIELD.compiled.sub("；", text)
 
     out: list[tuple[_Name, Role | None]] = []
     pending: list[int] = []
@@ -422,7 +424,7 @@ def _parse_units(text: str, role: Role, cell: bool) -> tuple[Assignment, ...]:
         if label is not None:
             settle(None)
             label_role, clause = label[0], _clean(label[1])
-        elif _FIELD.match(clause) or find_deadlines(clause, None):
+        elif _FIELD.match(clause) or find_deadlines(clause, None) or _ONGOING_NOTE.fullmatch(clause):
             break
         for part in _role_clauses(clause):
             verb = _read_verb(_clean(part))
@@ -470,12 +472,28 @@ _CLOSING_MARKS = "。；;！!？?\n"
 """What may follow a list that closes a sentence (spaces skipped)."""
 _SKIP_AFTER = " \t\u3000\n。；;，,"
 """What may follow a list before the text the next list covers starts."""
-_BARE_LIST = LazyPattern(
-    r"(?:^|(?<=[。；;\n]))[ \t\u3000]{0,4}(?:(?:牵头|协同|配合)?责任单位|牵头单位|配合单位|协同单位|责任部门)\s{0,2}[：:]",
-    re.MULTILINE,
-)
+_MARKERS = r"(?:牵头|协同|配合)?责任单位|(?:牵头|配合|协同|参与)(?:单位|部门)|责任部门"
+_BARE_LIST = LazyPattern(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]{{0,4}}(?:{_MARKERS})\s{{0,2}}[：:]", re.MULTILINE)
 """A marked list standing in the text without brackets, running to the end
 of its line: ``……。责任单位：市应急局``."""
+_RUN_ON_FIELD = LazyPattern(
+    rf"(?<=[^\s，,、；;：:（(【\[])(?<!牵头)(?<!协同)(?<!配合)(?=(?:{_MARKERS}|完成时限|完成时间)\s{{0,2}}[：:])"
+)
+"""A marker or field written straight after the last name of the list
+before it (``牵头单位：区交通局配合单位：…``, two lines joined): it ends that
+name as a separator would."""
+_ONGOING_NOTE = re.compile(r"(?:并|且)?(?:长期坚持|常态化(?:开展|推进)?|持续推进|长期推进)")
+"""A note that the work goes on (``…，各镇街；长期坚持``): no unit's name."""
+_FIELD_LINE = LazyPattern(rf"[ \t\u3000]{{0,4}}(?:{_MARKERS}|完成时限|完成时间)\s{{0,2}}[：:]")
+
+
+def opens_field(text: str) -> bool:
+    """Whether a line opens with a unit-list marker or a completion field
+    (``牵头单位：…``, ``完成时限：…``): a plan that sets its measure's units
+    on lines of their own under it.  Such a line starts a paragraph of its
+    own and belongs to the measure above it."""
+    head = text[:16]
+    return ("：" in head or ":" in head) and _FIELD_LINE.compiled.match(text) is not None
 
 
 def bracket_pairs(text: str) -> list[tuple[int, int]]:
@@ -791,6 +809,7 @@ __all__ = [
     "is_marker",
     "measure_assignments",
     "merge_assignments",
+    "opens_field",
     "parse_units",
     "resolve_aliases",
     "safetyplan_unit_aliases",
