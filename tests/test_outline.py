@@ -237,10 +237,10 @@ def test_unit_and_deadline_lines_under_a_measure_are_its_own_wherever_it_stands(
         "配合单位：区公安分局、应急局",
         "完成时限：长期坚持",
         "2．开展隐患清零行动",
-        "（1）排查整治。全面排查。",
+        "（1）排查整治。",
         "责任单位：区应急局",
     )
-    assert [m.label for m in measures(o)] == ["1．", "（1）"]  # 2． heads its items
+    assert [m.label for m in measures(o)] == ["1．", "（1）"]  # 2． heads its items, and （1） with its list is one
     first, last = measures(o)
     assert [(a.unit, a.role) for a in first.assignments] == [
         ("区交通局", Role.LEAD),

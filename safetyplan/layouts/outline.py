@@ -318,10 +318,17 @@ class _Node:
 def _sections_among(siblings: Sequence[_Node]) -> list[bool]:
     """Which of a group of sibling nodes are sections: those with numbered
     children, and headings over prose or among siblings that have children
-    (the group is read once, not once per node)."""
+    (the group is read once, not once per node).  Prose that opens with a
+    unit list or completion field (``牵头单位：…``) is a measure's, never a
+    heading's."""
     parent_among = any(s.children for s in siblings)
     return [
-        bool(n.children) or (is_heading_text(n.text) and not _introduces(n.text) and (bool(n.prose) or parent_among))
+        bool(n.children)
+        or (
+            is_heading_text(n.text)
+            and not _introduces(n.text)
+            and ((bool(n.prose) and not opens_field(n.prose[0].text)) or parent_among)
+        )
         for n in siblings
     ]
 
