@@ -11,11 +11,14 @@ otherwise begin a list).  Read this way, the layouts see the same text and
 the same Table as from a text export or the Word file.
 
 Pandoc's own Markdown (and its plain text) draws a table with merged cells
-as a grid table instead: ``+----+`` borders, ``|`` between cells, a row's
-border left open (``|    +----+``) under a cell that spans into the next
-row, each cell's text wrapped at spaces inside its column.  Columns are laid
-out by display width (a Chinese character takes two), as pandoc lays them
-out, and a cell's wrapped lines are joined at the spaces pandoc broke them.
+or cells of several paragraphs as a grid table instead: ``+----+`` borders,
+``|`` between cells, a row's border left open (``|    +----+``) under a
+cell that spans into the next row, each cell's text wrapped at spaces inside
+its column.  Other tables it draws as multiline tables (rows between blank
+lines under a header whose dashes mark the columns) or simple ones (a row a
+line).  Columns are laid out by display width (a Chinese character takes
+two), as pandoc lays them out, and a cell's wrapped lines are joined at the
+spaces pandoc broke them.
 """
 
 from __future__ import annotations
@@ -94,7 +97,7 @@ def find_html_tables(lines: Sequence[str]) -> dict[int, int]:
     depth = 0
     for i, line in enumerate(lines):
         if start is None:
-            if not line.lstrip()[:6].lower() == "<table":
+            if line.lstrip()[:6].lower() != "<table":
                 continue
             start = i
         for tag in _TABLE_TAG.finditer(line):
