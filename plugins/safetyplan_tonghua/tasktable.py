@@ -133,9 +133,9 @@ def parse_task_table(
     _resolve_cells(records)
     _repair_numbers(tasks)
 
-    printed = [_printed_heading(t.evidence) for t in tasks]
-    groups = _groups(body, [p for p in printed if p]) or [_Group(("text", ""), "")]
-    keys = [_key_of(p, groups) if p else None for p in printed]
+    printed = [_printed_headings(t.evidence) for t in tasks]
+    groups = _groups(body, [p for headings in printed for p in headings]) or [_Group(("text", ""), "")]
+    keys = [frozenset(_key_of(p, groups) for p in headings) for headings in printed]
     index = _ArticleIndex.of(groups)
     matches = [index.best_articles(task.text, groups) for task in tasks]
     choice = _assign([[best for best, _ in m] for m in matches], keys, groups)
@@ -147,7 +147,7 @@ def parse_task_table(
         by_group.setdefault(g_index, []).append(
             _measure(task, group.heading, target if best >= IMPLEMENTS_THRESHOLD else None, year)
         )
-    printed_keys = {k for k in keys if k is not None}
+    printed_keys = {k for ks in keys for k in ks}
     sections = tuple(
         _section(group.heading, by_group.get(i, []))
         for i, group in enumerate(groups)
@@ -224,7 +224,7 @@ def _read_rows(tables: Sequence[Table], notes: list[Note]) -> list[_RowTasks]:
 
 def _header_columns(row: Row) -> _Columns | None:
     """The column layout where ``row`` is a header row (重点任务 | 责任单位 | 完成时限)."""
-    if any(_task_start(p) for c in row.cells for p in c.paragraphs):
+    if any(task_start(p) for c in row.cells for p in c.paragraphs):
         return None
     roles: dict[str, int] = {}
     for i, cell in enumerate(row.cells):
@@ -289,7 +289,7 @@ def _split_tasks(
         text = paragraph.strip()
         if not text:
             continue
-        start = _task_start(text)
+        start = task_start(text)
         if start is None and not tasks and (printed := _NUMBER_CELL.fullmatch(number_cell.strip())):
             start = (printed.group(0), int(printed.group(0)), 0)
         if start is None:
@@ -304,7 +304,7 @@ def _split_tasks(
         pieces: list[tuple[str, int, str]] = []
         cut = 0
         current = (label, number)
-        while (m := _next_inline_task(body, expected + 1, cut)) is not None:
+        while (m := next_inline_task(body, expected + 1, cut)) is not None:
             pieces.append((current[0], current[1], body[cut : m.start(1)]))
             current = (m.group(1) + (m.group(2) or ""), expected + 1)
             cut = m.end()
@@ -325,7 +325,7 @@ def _split_tasks(
     return tasks, "".join(lead)
 
 
-def _task_start(text: str) -> tuple[str, int, int] | None:
+def task_start(text: str) -> tuple[str, int, int] | None:
     """(label as written, number, end of label) for a paragraph opening with a task number."""
     m = _TASK_START.compiled.match(text)
     if not m or m.end() >= len(text):
@@ -335,12 +335,12 @@ def _task_start(text: str) -> tuple[str, int, int] | None:
     return m.group(1) + (m.group(2) or ""), int(m.group(1)), m.end()
 
 
-def _next_inline_task(text: str, number: int, start: int = 0) -> re.Match[str] | None:
+def next_inline_task(text: str, number: int, start: int = 0) -> re.Match[str] | None:
     """The first task numbered ``number`` inside ``text`` from ``start``,
     after a sentence end; a number before a quantity or a date (``6 月底前``)
     opens none."""
     for m in _INLINE_TASK.compiled.finditer(text, start):
-        if int(m.group(1)) == number and _task_start(text[m.start(1) :]) is not None:
+        if int(m.group(1)) == number and task_start(text[m.start(1) :]) is not None:
             return m
     return None
 
@@ -351,9 +351,9 @@ def _next_task_apart(paragraphs: tuple[str, ...], expected: int) -> tuple[str, .
     the extraction ran the two together): the next task as a paragraph of
     its own."""
     first = paragraphs[0]
-    if _task_start(first.strip()) is not None:
+    if task_start(first.strip()) is not None:
         return paragraphs
-    m = _next_inline_task(first, expected)
+    m = next_inline_task(first, expected)
     if m is None:
         return paragraphs
     return (first[: m.start(1)], first[m.start(1) :], *paragraphs[1:])
@@ -417,11 +417,26 @@ def _repair_numbers(tasks: Sequence[_Task]) -> None:
 # --- parts ------------------------------------------------------------------
 
 
-def _printed_heading(evidence: str | None) -> str | None:
+def _printed_headings(evidence: str | None) -> tuple[str, ...]:
+    """The parts a part cell names: each paragraph that opens with a part
+    label starts one (a text extraction that prints a page's first column
+    as one cell gives every part printed on the page), the paragraphs after
+    it go on with it."""
+    if not evidence:
+        return ()
+    pieces: list[str] = []
+    for paragraph in evidence.split("\n"):
+        found = match_label(paragraph.strip())
+        if pieces and not (found is not None and found.kind == "cn"):
+            pieces[-1] += paragraph
+        else:
+            pieces.append(paragraph)
+    return tuple(heading for heading in map(_printed_heading, pieces) if heading)
+
+
+def _printed_heading(evidence: str) -> str | None:
     """A part cell's text once, whitespace removed: an extraction may print
     the merged cell's text twice in a row (``九、…九、…``)."""
-    if not evidence:
-        return None
     text = _WHITESPACE.sub("", evidence).replace("*", "").lstrip("#")
     for size in range(1, len(text) // 2 + 1):
         if len(text) % size == 0 and text[:size] * (len(text) // size) == text:
@@ -482,7 +497,7 @@ def _key_of(heading: str, groups: Sequence[_Group]) -> tuple[str, int | str]:
 
 
 def _assign(
-    scores: Sequence[Sequence[float]], keys: Sequence[tuple[str, int | str] | None], groups: Sequence[_Group]
+    scores: Sequence[Sequence[float]], keys: Sequence[frozenset[tuple[str, int | str]]], groups: Sequence[_Group]
 ) -> list[int]:
     """The part of each task: the best-scoring non-decreasing sequence.
 
@@ -493,13 +508,7 @@ def _assign(
     n, m = len(scores), len(groups)
     if m == 0:
         return [0] * n
-    gain = [
-        [
-            scores[i][j] + (EVIDENCE_WEIGHT if keys[i] is not None and keys[i] == groups[j].key else 0.0)
-            for j in range(m)
-        ]
-        for i in range(n)
-    ]
+    gain = [[scores[i][j] + (EVIDENCE_WEIGHT if groups[j].key in keys[i] else 0.0) for j in range(m)] for i in range(n)]
     best = [gain[0][:]]
     came: list[list[int]] = [list(range(m))]
     for i in range(1, n):
@@ -663,4 +672,4 @@ def _row_text(row: Row) -> str:
     return "\t".join(" ".join(_paragraphs(c)) for c in row.cells)
 
 
-__all__ = ["parse_task_table"]
+__all__ = ["next_inline_task", "parse_task_table", "task_start"]
