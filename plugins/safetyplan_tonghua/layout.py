@@ -15,6 +15,7 @@ from safetyplan.layouts.notation import read_notation
 from safetyplan.layouts.official import read_plan
 from safetyplan.model import Plan
 
+from .columnar import restore_task_table
 from .tasktable import parse_task_table
 
 
@@ -36,4 +37,5 @@ class TonghuaLayout:
         return max(0.0, min(1.0, score))
 
     def parse(self, document: Document) -> list[Plan]:
-        return [read_plan(document, region=self.name, tables=parse_task_table)]
+        restored = restore_task_table(document)
+        return [read_plan(restored or document, region=self.name, tables=parse_task_table)]
