@@ -344,3 +344,41 @@ def test_a_table_with_no_parts_anywhere_still_yields_its_tasks() -> None:
         (1, (), "甲单位"),
         (2, (), "乙单位"),
     ]
+
+
+def test_names_a_line_ran_together_are_two_units() -> None:
+    """``各级消防救援机构`` / ``各级负有…部门``: a text extraction joined the
+    two lines of a cell that listed the names apart."""
+    table = make_table(HEADER, ("", "1 各级党委要把安全生产纳入议事日程。", "各级消防救援机构各级负有安全生产监督管理职责的部门", "长期坚持"))  # fmt: skip
+    (task,) = measures(parse_task_table([table], BODY, 2022)[0])
+    assert [a.unit for a in task.assignments] == ["各级消防救援机构", "各级负有安全生产监督管理职责的部门"]
+
+
+def test_a_name_a_page_break_cut_is_one_unit() -> None:
+    first = make_table(HEADER, ("", "1 各级党委要把安全生产纳入议事日程。", "各级党（工）委，组织、机构编制部", "长期坚持"))  # fmt: skip
+    second = make_table(HEADER, ("", "", "门", ""), ("", "2 各级政府组织制定职责清单。", "各级政府", "长期坚持"), line=10)  # fmt: skip
+    first_task, _ = measures(parse_task_table([first, second], BODY, 2022)[0])
+    assert [a.unit for a in first_task.assignments] == ["各级党（工）委", "组织", "机构编制部门"]
+
+
+def test_a_wider_table_after_the_task_table_is_no_tasks() -> None:
+    """A form attached after the task table, which no heading set apart,
+    keeps its rows as notes and gives no task a unit."""
+    tasks = make_table(HEADER, ("", "1 各级党委要把安全生产纳入议事日程。", "各级党委", "长期坚持"))
+    form = make_table(("序号", "行业领域", "排查单位数", "发现隐患数", "备注"), ("1", "城镇燃气", "", "", ""), line=10)
+    sections, notes = parse_task_table([tasks, form], BODY, 2022)
+    (task,) = measures(sections)
+    assert [a.unit for a in task.assignments] == ["各级党委"]
+    assert [n.text for n in notes if n.kind == "unplaced"] == [
+        "序号\t行业领域\t排查单位数\t发现隐患数\t备注",
+        "1\t城镇燃气\t\t\t",
+    ]
+
+
+def test_a_deadline_a_page_break_cut_is_one_deadline() -> None:
+    first = make_table(
+        HEADER, ("", "1 各级党委要把安全生产纳入议事日程，每季度至少", "各级党委", "2022年9月底前完成，并")
+    )
+    second = make_table(HEADER, ("", "集中学习1次。", "", "长期坚持"), line=10)
+    (task,) = measures(parse_task_table([first, second], BODY, 2022)[0])
+    assert [(d.due, d.ongoing) for d in task.deadlines] == [(dt.date(2022, 9, 30), True)]

@@ -40,7 +40,7 @@ from safetyplan.layouts.deadlines import find_deadlines
 from safetyplan.layouts.metadata import Kind, classify
 from safetyplan.layouts.unitnames import is_organ, is_place, level_prefix
 
-from .tasktable import next_inline_task, task_start
+from .tasktable import DEADLINE_UNFINISHED, next_inline_task, task_start
 
 _HEADER_WORDS = {
     "task": re.compile(r"(?:重点|主要|工作|具体)?任务(?:内容|措施|事项)?"),
@@ -75,10 +75,6 @@ _UNIT_FIELD = re.compile(r"[^\s：:，,、；;]{0,6}(?:单位|部门)\s{0,2}[：
 
 _DEADLINE_OPENS = re.compile(r"(?:[0-9０-９]{4}\s{0,2}年|长期|常态|持续|年底|自\s{0,2}[0-9０-９]{4})")
 """How a 完成时限 paragraph begins."""
-
-_DEADLINE_UNFINISHED = "至到—－-~～，,、（(完0123456789０１２３４５６７８９"
-"""Characters a deadline paragraph cannot end with: a period's ``至``, the
-``完`` whose 成 the wrap put on the next line, a day's number before 日."""
 
 _DEADLINE_WORDS = ("完成", "长期", "常态", "持续", "坚持", "年底", "底前", "旬前", "日前", "月前")
 
@@ -597,7 +593,7 @@ def _deadline_paragraphs(lines: Sequence[Paragraph]) -> list[str]:
     paragraphs: list[str] = []
     for paragraph in lines:
         text = paragraph.text.strip()
-        if paragraphs and (paragraphs[-1][-1] in _DEADLINE_UNFINISHED or not _DEADLINE_OPENS.match(text)):
+        if paragraphs and (paragraphs[-1][-1] in DEADLINE_UNFINISHED or not _DEADLINE_OPENS.match(text)):
             paragraphs[-1] = join_text(paragraphs[-1], text)
         else:
             paragraphs.append(text)

@@ -38,6 +38,7 @@ from safetyplan.document import Cell, Row, Table
 from safetyplan.layouts.deadlines import find_deadlines, find_recurrences, parse_deadline_cell
 from safetyplan.layouts.lazyre import LazyPattern
 from safetyplan.layouts.numbering import intended_numbers, match_label
+from safetyplan.layouts.unitnames import is_organ
 from safetyplan.layouts.units import merge_assignments, parse_units
 from safetyplan.model import Deadline, Measure, Note, Part, Role, Section, Span
 
@@ -163,13 +164,22 @@ def _read_rows(tables: Sequence[Table], notes: list[Note]) -> list[_RowTasks]:
     """Walk every row: headers become furniture, task cells become tasks."""
     records: list[_RowTasks] = []
     columns: _Columns | None = None
+    width = 0  # how many cells the task table's header row has
     pending_evidence: str | None = None
     for table in tables:
+        if width and max(len(row.cells) for row in table.rows) > width:
+            # A wider table after the task table (a form attached to the
+            # plan that no heading set apart): its rows are no tasks.
+            notes.extend(
+                Note(_row_text(row), "unplaced", Span(row.line, row.line, i)) for i, row in enumerate(table.rows, 1)
+            )
+            continue
         for index, row in enumerate(table.rows, start=1):
             span = Span(row.line, row.line, index)
             header = _header_columns(row)
             if header is not None:
-                columns = columns or header
+                if columns is None:
+                    columns, width = header, len(row.cells)
                 notes.append(Note(_row_text(row), "furniture", span))
                 continue
             cols = columns or _default_columns(len(row.cells))
@@ -208,6 +218,8 @@ def _read_rows(tables: Sequence[Table], notes: list[Note]) -> list[_RowTasks]:
                 records.append(_RowTasks(found, units, deadlines))
             elif units or deadlines:
                 if joined:
+                    _extend(records[-1], units, deadlines)
+                elif not lead and records and not deadlines and _finishes_name(records[-1].units, units):
                     _extend(records[-1], units, deadlines)
                 elif not lead and records and _accepts_continuation(records[-1]):
                     records[-1].continuations.append((units, deadlines, row.line))
@@ -376,9 +388,56 @@ def _repeats(record: _RowTasks, units: str, deadlines: tuple[str, ...]) -> bool:
     return units == record.units and deadlines == record.deadline_paragraphs
 
 
+_NAME_SEPARATORS = re.compile(r"[、，,；;：:\s]")
+
+
+def _finishes_name(above: str, units: str) -> bool:
+    """Whether ``units`` opens with the end of the name ``above`` ends with
+    (``机构编制部`` / ``门``): its first item is too short to be a name and
+    makes one with it."""
+    first = _NAME_SEPARATORS.split(units, maxsplit=1)[0]
+    last = _NAME_SEPARATORS.split(above)[-1]
+    return bool(first and last) and len(first) <= 2 and is_organ(last + first)
+
+
+def _names_apart(units: str) -> str:
+    """A unit cell whose extraction ran two names together across a line
+    (``各级消防救援机构`` / ``各级负有…部门``, where the cell set them apart by
+    a space or a line): a name that opens with a level (``各级``, ``各县``)
+    straight after an organisation's name is another name."""
+    out: list[str] = []
+    at = 0
+    for m in _EVERY_LEVEL.finditer(units):
+        before = units[at : m.start()]
+        if before and is_organ(_NAME_SEPARATORS.split(units[: m.start()])[-1]):
+            out.extend((before, "\n"))
+            at = m.start()
+    out.append(units[at:])
+    return "".join(out)
+
+
+_EVERY_LEVEL = re.compile(r"(?<=[^\s、，,；;：:（(])(?:各级|各县|各乡镇|各镇|各街道|县级以上)")
+
+
+DEADLINE_UNFINISHED = "至到—－-~～，,、（(并及和完0123456789０１２３４５６７８９"
+"""Characters a 完成时限 paragraph cannot end with: a period's ``至``, a
+clause's ``并``, the ``完`` whose 成 a wrap put on the next line, a day's
+number before 日."""
+
+
 def _extend(record: _RowTasks, units: str, deadlines: tuple[str, ...]) -> None:
-    record.units = "\n".join(filter(None, (record.units, units)))
-    record.deadline_paragraphs = record.deadline_paragraphs + deadlines
+    """Add the values a further row prints for ``record``'s row; a name or
+    a deadline a page break cut goes on in the first of them."""
+    if _finishes_name(record.units, units):
+        record.units += units
+    else:
+        record.units = "\n".join(filter(None, (record.units, units)))
+    above = record.deadline_paragraphs
+    cut = above[-1].rstrip() if above else ""
+    if cut and deadlines and cut[-1] in DEADLINE_UNFINISHED:
+        record.deadline_paragraphs = (*above[:-1], cut + deadlines[0].lstrip(), *deadlines[1:])
+    else:
+        record.deadline_paragraphs = above + deadlines
 
 
 def _resolve_cells(records: Iterable[_RowTasks]) -> None:
@@ -622,7 +681,9 @@ class _ArticleIndex:
 
 def _measure(task: _Task, heading: str, implements: tuple[str, ...] | None, year: int | None) -> Measure:
     text = task.text.strip()
-    units = merge_assignments(parse_units(task.units, role=Role.RESPONSIBLE, cell=True)) if task.units else ()
+    units = (
+        merge_assignments(parse_units(_names_apart(task.units), role=Role.RESPONSIBLE, cell=True)) if task.units else ()
+    )
     deadlines: list[Deadline] = list(find_deadlines(text, year))
     deadlines.extend(parse_deadline_cell(value, year) for value in task.deadline_cells)
     return Measure(
@@ -672,4 +733,4 @@ def _row_text(row: Row) -> str:
     return "\t".join(" ".join(_paragraphs(c)) for c in row.cells)
 
 
-__all__ = ["next_inline_task", "parse_task_table", "task_start"]
+__all__ = ["DEADLINE_UNFINISHED", "next_inline_task", "parse_task_table", "task_start"]
