@@ -218,6 +218,21 @@ def test_every_line_of_the_rendering_is_held_by_the_plan(tmp_path: Path) -> None
     assert unaccounted(document, safetyplan.parse(document, region="tonghua")) == []
 
 
+def test_a_one_page_table_whose_header_words_open_their_columns(tmp_path: Path) -> None:
+    """Each header word heads its column's run of lines (no blank line
+    below it), and every task comes before the unit column's header."""
+    runs = [
+        ["措施内容", *wrap(PART_ONE), *wrap(PART_TWO)],
+        ["重点任务", *(line for task in TASKS for line in wrap(task))],
+        ["责任单位", *ROWS[0][0]],
+        ["完成时限", *ROWS[0][1]],
+        *([*cells] for units, deadlines in ROWS[1:] for cells in (units, deadlines)),
+    ]
+    found = tasks_of(plan_of(tmp_path, "\n\n".join("\n".join(run) for run in runs)))
+    assert [(m.label, units(m)[0]) for m in found] == [
+        ("1", "各级党（工）委"), ("2", "县级以上党（工）委"), ("3", "各级政府"), ("4", "各级政府")]  # fmt: skip
+
+
 def test_a_table_read_as_a_table_is_left_alone() -> None:
     assert restore_task_table(corpus_document("tonghua")) is None
 

@@ -187,10 +187,11 @@ def _header_role(text: str) -> str | None:
 def _region_start(blocks: Sequence[Block]) -> int | None:
     """The index of the table's first block: below its title line (on the
     page of the first header word or the page before), else the first header
-    word; None where no run of paragraphs names all three columns before a
-    numbered task, or a table block stands among them."""
+    word; None where no paragraphs name all three columns with a numbered
+    task after the first of them, or a table block stands after it."""
     roles: set[str] = set()
     first: int | None = None
+    tasks = False
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             if first is not None:
@@ -201,7 +202,9 @@ def _region_start(blocks: Sequence[Block]) -> int | None:
             roles.add(role)
             if first is None:
                 first = index
-        elif first is not None and len(roles) == len(_HEADER_WORDS) and task_start(block.text.strip()) is not None:
+        elif first is not None and not tasks:
+            tasks = task_start(block.text.strip()) is not None
+        if tasks and len(roles) == len(_HEADER_WORDS):
             break
     else:
         return None
