@@ -606,7 +606,8 @@ def _deadline_paragraphs(lines: Sequence[Paragraph]) -> list[str]:
 def _width(text: str) -> int:
     """Printed width in half-width columns: CJK and full-width characters
     take two."""
-    return sum(1 if ch.isascii() else 2 for ch in text.strip())
+    text = text.strip()
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
 
 
 __all__ = ["restore_task_table"]

@@ -182,7 +182,7 @@ _NUMBER_APART = re.compile(r"(?:^|\s)[0-9]+$")
 def _width(text: str) -> int:
     """Printed width in half-width columns: CJK and full-width characters
     take two (-layout gives each character one position, whatever it takes)."""
-    return sum(1 if ch.isascii() else 2 for ch in text)
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _full_widths(lines: Sequence[tuple[int, list[str]]]) -> list[int]:
@@ -339,13 +339,13 @@ def find_aligned_tables(lines: Sequence[str], first_number: int = 1) -> dict[int
             continue
         again = bool(heading) and "".join(lines[i].split()) == heading
         header = _located(lines[i], names) if again else None
-        named = None
-        if header is None and not again and (columns is None or _placed(lines[i], columns) is None):
-            named = _header(lines, i)
-            header = [start for start, _ in named] if named else None
+        row = _placed(lines[i], columns) if header is None and columns is not None else None
+        named = _header(lines, i) if header is None and row is None and not again else None
+        if named:
+            header = [start for start, _ in named]
         if header is not None:
             columns = header
-        elif columns is None or _placed(lines[i], columns) is None:
+        elif row is None:
             if lines[i].strip() and not _PAGE_NUMBER.fullmatch(lines[i]):
                 columns = None  # prose: the columns are over
             i += 1
