@@ -350,6 +350,7 @@ def find_aligned_tables(lines: Sequence[str], first_number: int = 1) -> dict[int
                 columns = None  # prose: the columns are over
             i += 1
             continue
+        assert columns is not None  # a header set them, or the line was placed in them
         placed: list[tuple[int, list[str]]] = []
         headers = {first_number + i} if header is not None else set()
         words, labels, further = heading, names, tail
