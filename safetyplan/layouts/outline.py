@@ -187,6 +187,9 @@ def _paragraph(group: Sequence[Line], label: Label | None) -> tuple[Line, Label 
     return paragraph, match_label(paragraph.text)
 
 
+_FULL_STOPS = ("。", "！", "？", "!", "?")
+
+
 def _continues(
     prev: str,
     last: str,
@@ -204,9 +207,12 @@ def _continues(
         return True
     if closed or opens_field(nxt):
         return False
-    if width is not None and len(squeeze(last)) >= width - 1:
-        # A line that fills a hard-wrapped extraction's width goes on below,
-        # even where the break fell just after a full stop.
+    if width is not None and len(squeeze(last)) >= width - 1 and not last.rstrip().endswith(_FULL_STOPS):
+        # A line that fills a hard-wrapped extraction's width goes on below.
+        # Where it ends a sentence, the paragraph may end there too: read it
+        # as ended, since a sentence split off a measure is still read as
+        # the measure's further paragraph, while prose run into the last
+        # measure would lend it the plan's closing dates.
         return True
     if ends_sentence(prev):
         return False
