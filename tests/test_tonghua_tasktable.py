@@ -382,3 +382,21 @@ def test_a_deadline_a_page_break_cut_is_one_deadline() -> None:
     second = make_table(HEADER, ("", "集中学习1次。", "", "长期坚持"), line=10)
     (task,) = measures(parse_task_table([first, second], BODY, 2022)[0])
     assert [(d.due, d.ongoing) for d in task.deadlines] == [(dt.date(2022, 9, 30), True)]
+
+
+def test_lead_and_support_columns_give_their_roles() -> None:
+    """A table with 牵头单位 and 配合单位 columns: each is a unit column with the
+    role its header names; a role phrase in a cell still decides, and a
+    placeholder (``—``) names no unit."""
+    table = make_table(
+        ("序号", "工作任务", "牵头单位", "配合单位", "完成时限"),
+        ("1", "各级党委要把安全生产纳入议事日程。", "县教育局", "县公安局、住建局", "长期坚持"),
+        ("2", "组织制定领导干部安全生产职责清单。", "各中小学校", "—", "长期坚持"),
+        ("3", "加强监督检查。", "县应急局牵头，县财政局配合", "—", "长期坚持"),
+    )
+    found = measures(parse_task_table([table], BODY, 2022)[0])
+    assert [[(a.unit, a.role) for a in m.assignments] for m in found] == [
+        [("县教育局", Role.LEAD), ("县公安局", Role.SUPPORT), ("住建局", Role.SUPPORT)],
+        [("各中小学校", Role.LEAD)],
+        [("县应急局", Role.LEAD), ("县财政局", Role.SUPPORT)],
+    ]

@@ -71,6 +71,10 @@ _COUNTER_AFTER_NUMBER = frozenset("年月日时个项条名次辆人家座万千
 _WHITESPACE = re.compile(r"\s+")
 
 
+_Units = tuple[tuple[str, Role], ...]
+"""A row's unit cells, each with the role its column's header gives."""
+
+
 @attrs.frozen
 class _Columns:
     """Which cell of a row holds what."""
@@ -78,7 +82,8 @@ class _Columns:
     task: int
     group: int | None = None
     number: int | None = None
-    units: int | None = None
+    units: tuple[tuple[int, Role], ...] = ()
+    """Every unit column (牵头单位, 配合单位 …) with the role its header names."""
     deadline: int | None = None
 
 
@@ -91,7 +96,7 @@ class _Task:
     last_line: int
     row: int
     evidence: str | None
-    units: str = ""
+    units: _Units = ()
     deadline_cells: tuple[str, ...] = ()
 
 
@@ -100,9 +105,9 @@ class _RowTasks:
     """The tasks one row introduces, with the cells they share."""
 
     tasks: list[_Task]
-    units: str
+    units: _Units
     deadline_paragraphs: tuple[str, ...]
-    continuations: list[tuple[str, tuple[str, ...], int]] = attrs.Factory(list)
+    continuations: list[tuple[_Units, tuple[str, ...], int]] = attrs.Factory(list)
 
 
 @attrs.frozen
@@ -185,13 +190,13 @@ def _read_rows(tables: Sequence[Table], notes: list[Note]) -> list[_RowTasks]:
             cols = columns or _default_columns(len(row.cells))
             evidence = _cell_text(row, cols.group) or pending_evidence
             task_cell = _cell(row, cols.task)
-            units = _cell_text(row, cols.units)
+            units = _unit_cells(row, cols)
             deadline_cell = _cell(row, cols.deadline)
             deadlines = _paragraphs(deadline_cell)
             if task_cell is not None and task_cell.merged:
                 # A Word task cell merged down from the row above: the same
                 # task(s), possibly with further units or deadlines.
-                if records and (units or deadlines):
+                if records and (_has_units(units) or deadlines):
                     _extend(records[-1], units, deadlines)
                 continue
             paragraphs = _paragraphs(task_cell)
@@ -208,7 +213,7 @@ def _read_rows(tables: Sequence[Table], notes: list[Note]) -> list[_RowTasks]:
                 last.last_line = row.line
             elif lead:
                 leftover.append(lead)
-            if found and joined and not units and not deadlines:
+            if found and joined and not _has_units(units) and not deadlines:
                 # The rest of the row above, on the next page: its further
                 # tasks share that row's units and deadline.
                 pending_evidence = None
@@ -216,17 +221,17 @@ def _read_rows(tables: Sequence[Table], notes: list[Note]) -> list[_RowTasks]:
             elif found:
                 pending_evidence = None
                 records.append(_RowTasks(found, units, deadlines))
-            elif units or deadlines:
+            elif _has_units(units) or deadlines:
                 if joined:
                     _extend(records[-1], units, deadlines)
-                elif not lead and records and not deadlines and _finishes_name(records[-1].units, units):
+                elif not lead and records and not deadlines and _finishes_names(records[-1].units, units):
                     _extend(records[-1], units, deadlines)
                 elif not lead and records and _accepts_continuation(records[-1]):
                     records[-1].continuations.append((units, deadlines, row.line))
                 elif not lead and records and _repeats(records[-1], units, deadlines):
                     records[-1].tasks[-1].last_line = row.line
                 else:
-                    leftover.extend(filter(None, (units, *deadlines)))
+                    leftover.extend(filter(None, (*(text for text, _ in units), *deadlines)))
             elif evidence and not lead:
                 pending_evidence = evidence
             if leftover:
@@ -239,13 +244,18 @@ def _header_columns(row: Row) -> _Columns | None:
     if any(task_start(p) for c in row.cells for p in c.paragraphs):
         return None
     roles: dict[str, int] = {}
+    units: list[tuple[int, Role]] = []
     for i, cell in enumerate(row.cells):
         text = _WHITESPACE.sub("", cell.text)
         if not text or len(text) > 30:
             continue
         role = _column_role(text)
-        if role and role not in roles:
+        if role == "units":
+            units.append((i, _header_role(text)))
+        elif role and role not in roles:
             roles[role] = i
+    if units:
+        roles["units"] = units[0][0]
     if "task" not in roles:
         for i, cell in enumerate(row.cells):
             text = _WHITESPACE.sub("", cell.text)
@@ -260,9 +270,9 @@ def _header_columns(row: Row) -> _Columns | None:
     if "task" not in roles or len(roles) < 2:
         return None
     task = roles["task"]
-    taken = set(roles.values())
+    taken = {*roles.values(), *(i for i, _ in units)}
     group = next((i for i in range(task) if i not in taken), None)
-    return _Columns(task, group, roles.get("number"), roles.get("units"), roles.get("deadline"))
+    return _Columns(task, group, roles.get("number"), tuple(units), roles.get("deadline"))
 
 
 def _column_role(text: str) -> str | None:
@@ -277,13 +287,24 @@ def _column_role(text: str) -> str | None:
     return None
 
 
+def _header_role(text: str) -> Role:
+    """The role a unit column's header gives its names: ``牵头单位`` leads,
+    ``配合单位`` (协同, 参与, 协助, 协办) supports, any other (``责任单位``)
+    is responsible.  A role phrase inside a cell still overrides it."""
+    if "牵头" in text:
+        return Role.LEAD
+    if any(word in text for word in ("配合", "协同", "参与", "协助", "协办")):
+        return Role.SUPPORT
+    return Role.RESPONSIBLE
+
+
 def _default_columns(count: int) -> _Columns:
     """Columns of a table with no header row: part, task, units, deadline."""
     if count >= 4:
-        return _Columns(task=count - 3, group=0, units=count - 2, deadline=count - 1)
+        return _Columns(task=count - 3, group=0, units=((count - 2, Role.RESPONSIBLE),), deadline=count - 1)
     if count == 3:
-        return _Columns(task=0, units=1, deadline=2)
-    return _Columns(task=0, units=1 if count == 2 else None)
+        return _Columns(task=0, units=((1, Role.RESPONSIBLE),), deadline=2)
+    return _Columns(task=0, units=((1, Role.RESPONSIBLE),) if count == 2 else ())
 
 
 _NUMBER_CELL = re.compile(r"[0-9]{1,4}")
@@ -378,10 +399,10 @@ def _accepts_continuation(record: _RowTasks) -> bool:
     free = len(record.tasks) - 1 - len(record.continuations)
     if free > 0 and len(record.deadline_paragraphs) < len(record.tasks):
         return True
-    return not record.continuations and not record.units and not record.deadline_paragraphs
+    return not record.continuations and not _has_units(record.units) and not record.deadline_paragraphs
 
 
-def _repeats(record: _RowTasks, units: str, deadlines: tuple[str, ...]) -> bool:
+def _repeats(record: _RowTasks, units: _Units, deadlines: tuple[str, ...]) -> bool:
     """Whether a row with units or deadlines but no task only prints again
     the values of the row above, as an extraction prints a merged cell on
     every row it spans: it belongs to that row's last task and adds nothing."""
@@ -398,6 +419,16 @@ def _finishes_name(above: str, units: str) -> bool:
     first = _NAME_SEPARATORS.split(units, maxsplit=1)[0]
     last = _NAME_SEPARATORS.split(above)[-1]
     return bool(first and last) and len(first) <= 2 and is_organ(last + first)
+
+
+def _finishes_names(above: _Units, units: _Units) -> bool:
+    """Whether every unit cell ``units`` prints finishes the name its column
+    ends with in ``above`` (:func:`_finishes_name`)."""
+    return (
+        len(above) == len(units)
+        and _has_units(units)
+        and all(not text or _finishes_name(top, text) for (top, _), (text, _) in zip(above, units, strict=True))
+    )
 
 
 def _names_apart(units: str) -> str:
@@ -425,13 +456,16 @@ clause's ``并``, the ``完`` whose 成 a wrap put on the next line, a day's
 number before 日."""
 
 
-def _extend(record: _RowTasks, units: str, deadlines: tuple[str, ...]) -> None:
+def _extend(record: _RowTasks, units: _Units, deadlines: tuple[str, ...]) -> None:
     """Add the values a further row prints for ``record``'s row; a name or
     a deadline a page break cut goes on in the first of them."""
-    if _finishes_name(record.units, units):
-        record.units += units
+    if len(record.units) == len(units):
+        record.units = tuple(
+            (top + text if _finishes_name(top, text) else "\n".join(filter(None, (top, text))), role)
+            for (top, role), (text, _) in zip(record.units, units, strict=True)
+        )
     else:
-        record.units = "\n".join(filter(None, (record.units, units)))
+        record.units += units
     above = record.deadline_paragraphs
     cut = above[-1].rstrip() if above else ""
     if cut and deadlines and cut[-1] in DEADLINE_UNFINISHED:
@@ -450,7 +484,7 @@ def _resolve_cells(records: Iterable[_RowTasks]) -> None:
     """
     for record in records:
         tasks = record.tasks
-        if not record.units and not record.deadline_paragraphs and len(record.continuations) == 1:
+        if not _has_units(record.units) and not record.deadline_paragraphs and len(record.continuations) == 1:
             units, deadlines, line = record.continuations[0]
             record.units, record.deadline_paragraphs = units, deadlines
             tasks[-1].last_line = line
@@ -461,7 +495,7 @@ def _resolve_cells(records: Iterable[_RowTasks]) -> None:
             task.units = record.units
             task.deadline_cells = (record.deadline_paragraphs[i],) if paired else record.deadline_paragraphs
         for task, (units, deadlines, line) in zip(tasks[len(own) :], record.continuations, strict=True):
-            task.units = units or record.units
+            task.units = units if _has_units(units) else record.units
             task.deadline_cells = deadlines
             task.last_line = line
 
@@ -681,8 +715,8 @@ class _ArticleIndex:
 
 def _measure(task: _Task, heading: str, implements: tuple[str, ...] | None, year: int | None) -> Measure:
     text = task.text.strip()
-    units = (
-        merge_assignments(parse_units(_names_apart(task.units), role=Role.RESPONSIBLE, cell=True)) if task.units else ()
+    units = merge_assignments(
+        *(parse_units(_names_apart(cell), role=role, cell=True) for cell, role in task.units if cell)
     )
     deadlines: list[Deadline] = list(find_deadlines(text, year))
     deadlines.extend(parse_deadline_cell(value, year) for value in task.deadline_cells)
@@ -719,6 +753,23 @@ def _paragraphs(cell: Cell | None) -> tuple[str, ...]:
     if cell is None:
         return ()
     return tuple(p.strip() for p in cell.paragraphs if p.strip())
+
+
+_PLACEHOLDER = re.compile(r"[—－–\-/／、\s]*|无")
+"""A unit cell that names no unit (``—``)."""
+
+
+def _unit_cells(row: Row, cols: _Columns) -> _Units:
+    """The row's unit cells with their columns' roles; a placeholder is empty."""
+    out: list[tuple[str, Role]] = []
+    for index, role in cols.units:
+        text = _cell_text(row, index)
+        out.append(("" if _PLACEHOLDER.fullmatch(text) else text, role))
+    return tuple(out)
+
+
+def _has_units(units: _Units) -> bool:
+    return any(text for text, _ in units)
 
 
 def _cell_text(row: Row, index: int | None) -> str:
