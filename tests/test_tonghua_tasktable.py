@@ -400,3 +400,49 @@ def test_lead_and_support_columns_give_their_roles() -> None:
         [("各中小学校", Role.LEAD)],
         [("县应急局", Role.LEAD), ("县财政局", Role.SUPPORT)],
     ]
+
+
+def test_the_next_task_number_before_the_years_end_is_a_label() -> None:
+    """``13 年底前完成…`` after a sentence end is task 13 (a time of the year
+    needs a 4-digit year before 年底), while a real quantity or date after the
+    number (``2 个月内``, ``6 月底前``) opens no task."""
+    table = make_table(
+        HEADER,
+        ("", "12 开展安全评估，完成改造任务。 13 年底前完成仪表系统功能评估。", "市应急局", "2027年6月底前完成"),
+        ("", "14 组织专项检查。 15 个月内完成整改。", "市应急局", "长期坚持"),
+        ("", "16 开展检查。 17 月底前完成复查。", "市应急局", "长期坚持"),
+        ("", "18 开展检查。 6 月底前报送情况。", "市应急局", "长期坚持"),
+    )
+    found = measures(parse_task_table([table], BODY, 2026)[0])
+    assert [(m.label, m.text) for m in found] == [
+        ("12", "开展安全评估，完成改造任务。"),
+        ("13", "年底前完成仪表系统功能评估。"),
+        ("14", "组织专项检查。 15 个月内完成整改。"),
+        ("16", "开展检查。"),
+        ("17", "月底前完成复查。"),
+        ("18", "开展检查。 6 月底前报送情况。"),
+    ]
+    assert [d.due for d in found[1].deadlines] == [dt.date(2026, 12, 31), dt.date(2027, 6, 30)]
+
+
+def test_the_next_task_number_standing_apart_splits_a_cell_without_a_sentence_end() -> None:
+    table = make_table(
+        HEADER,
+        (
+            "",
+            "4 开展专家指导服务全覆盖 5 完成装卸环节安全设施改造提升",
+            "区应急管理局 区生态环境分局",
+            "2026年9月30日前",
+        ),
+        ("", "6 督促企业至少配备 7 名专职安全管理人员", "区应急管理局", "长期坚持"),
+        ("", "8 开展第 9 轮企业检查", "区应急管理局", "长期坚持"),
+    )
+    found = measures(parse_task_table([table], BODY, 2026)[0])
+    assert [(m.label, m.text) for m in found] == [
+        ("4", "开展专家指导服务全覆盖"),
+        ("5", "完成装卸环节安全设施改造提升"),
+        ("6", "督促企业至少配备 7 名专职安全管理人员"),
+        ("8", "开展第 9 轮企业检查"),
+    ]
+    assert [a.unit for a in found[1].assignments] == ["区应急管理局", "区生态环境分局"]
+    assert [d.text for d in found[1].deadlines] == ["2026年9月30日前"]

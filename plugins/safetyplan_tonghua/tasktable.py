@@ -65,8 +65,19 @@ _INLINE_TASK = LazyPattern(r"[。；;！!？?]\s{0,8}(\d{1,4})(?:\s{0,3}([.．�
 """A further task number inside a paragraph, after a sentence end:
 ``…进行举报。 58 及时核查…``."""
 
+_SPACED_TASK = LazyPattern(r"(?<=\s)(\d{1,4})()\s{1,8}(?=[^\W\d_]|[“‘《〈（(])")
+"""A further task number inside a paragraph that stands apart between spaces,
+with no sentence end before it: ``…全覆盖 5 完成…``."""
+
 _COUNTER_AFTER_NUMBER = frozenset("年月日时个项条名次辆人家座万千百亿%％号批")
 """Characters that make a leading number a quantity (``5名``), not a label."""
+
+_YEAR_PERIOD = frozenset("底末初度")
+"""What makes ``年`` after a number a time of the year (``年底前``) rather
+than a count of years (``3年内``)."""
+
+_MONTH_DATE = re.compile(r"月\s{0,2}(?:[底末初份前起]|[上中下]旬|\d{1,2}\s{0,2}[日号])")
+"""A number's ``月`` that makes it a date (``6月底``, ``5 月中旬``, ``3月15日``)."""
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -200,9 +211,10 @@ def _read_rows(tables: Sequence[Table], notes: list[Note]) -> list[_RowTasks]:
                     _extend(records[-1], units, deadlines)
                 continue
             paragraphs = _paragraphs(task_cell)
-            if records and paragraphs:
-                paragraphs = _next_task_apart(paragraphs, records[-1].tasks[-1].number + 1)
-            found, lead = _split_tasks(paragraphs, cols, row, index, evidence)
+            expected = records[-1].tasks[-1].number + 1 if records else None
+            if expected is not None and paragraphs:
+                paragraphs = _next_task_apart(paragraphs, expected)
+            found, lead = _split_tasks(paragraphs, cols, row, index, evidence, expected)
             leftover: list[str] = []
             joined = bool(lead) and bool(records)
             if joined:
@@ -312,9 +324,10 @@ _NUMBER_CELL = re.compile(r"[0-9]{1,4}")
 
 
 def _split_tasks(
-    paragraphs: Sequence[str], cols: _Columns, row: Row, index: int, evidence: str | None
+    paragraphs: Sequence[str], cols: _Columns, row: Row, index: int, evidence: str | None, expected: int | None
 ) -> tuple[list[_Task], str]:
-    """The numbered tasks of one task cell, and any text before the first."""
+    """The numbered tasks of one task cell, and any text before the first;
+    ``expected`` is the number the task above leads the sequence to."""
     tasks: list[_Task] = []
     lead: list[str] = []
     number_cell = _cell_text(row, cols.number)
@@ -322,7 +335,7 @@ def _split_tasks(
         text = paragraph.strip()
         if not text:
             continue
-        start = task_start(text)
+        start = task_start(text, tasks[-1].number + 1 if tasks else expected)
         if start is None and not tasks and (printed := _NUMBER_CELL.fullmatch(number_cell.strip())):
             start = (printed.group(0), int(printed.group(0)), 0)
         if start is None:
@@ -337,7 +350,7 @@ def _split_tasks(
         pieces: list[tuple[str, int, str]] = []
         cut = 0
         current = (label, number)
-        while (m := next_inline_task(body, expected + 1, cut)) is not None:
+        while (m := next_inline_task(body, expected + 1, cut, spaced=True)) is not None:
             pieces.append((current[0], current[1], body[cut : m.start(1)]))
             current = (m.group(1) + (m.group(2) or ""), expected + 1)
             cut = m.end()
@@ -358,24 +371,62 @@ def _split_tasks(
     return tasks, "".join(lead)
 
 
-def task_start(text: str) -> tuple[str, int, int] | None:
-    """(label as written, number, end of label) for a paragraph opening with a task number."""
+def task_start(text: str, expected: int | None = None) -> tuple[str, int, int] | None:
+    """(label as written, number, end of label) for a paragraph opening with a task number.
+
+    A bare number before a counter (``5名``, ``6 月底前``) is a quantity or a
+    date, not a label.  The number the sequence expects next is a label
+    unless it really makes a quantity or a date with what follows
+    (:func:`_quantity`): ``13 年底前完成…`` is task 13."""
     m = _TASK_START.compiled.match(text)
     if not m or m.end() >= len(text):
         return None
-    if not m.group(2) and text[m.end()] in _COUNTER_AFTER_NUMBER:
-        return None
+    if not m.group(2):
+        digits, after = m.group(1), text[m.end() :]
+        quantity = _quantity(digits, after) if int(digits) == expected else after[0] in _COUNTER_AFTER_NUMBER
+        if quantity:
+            return None
     return m.group(1) + (m.group(2) or ""), int(m.group(1)), m.end()
 
 
-def next_inline_task(text: str, number: int, start: int = 0) -> re.Match[str] | None:
+def _quantity(digits: str, after: str) -> bool:
+    """Whether ``digits`` and the ``after`` that follows make a quantity or a
+    date: any counter does (``5名``, ``2026年``) but ``年`` and ``月``, which
+    make one only where a date reads so — a 4-digit year before ``年底``
+    (``13 年底前`` is a task's label and the year's end), a month 1-12
+    before ``底``, ``旬``, a day or ``前``."""
+    first = after[:1]
+    if first == "年":
+        return len(digits) == 4 or after[1:2] not in _YEAR_PERIOD
+    if first == "月":
+        return int(digits) <= 12 and _MONTH_DATE.match(after) is not None
+    return first in _COUNTER_AFTER_NUMBER
+
+
+def next_inline_task(text: str, number: int, start: int = 0, *, spaced: bool = False) -> re.Match[str] | None:
     """The first task numbered ``number`` inside ``text`` from ``start``,
-    after a sentence end; a number before a quantity or a date (``6 月底前``)
-    opens none."""
+    after a sentence end; a number that makes a quantity or a date with what
+    follows (``6 月底前``) opens none.
+
+    With ``spaced`` (the text of a cell that opened with task ``number - 1``)
+    the number may also stand apart between spaces with no sentence end
+    before it (``…全覆盖 5 完成…``), where no counter follows it and it is no
+    ordinal (``第 5 批``)."""
+    found: re.Match[str] | None = None
     for m in _INLINE_TASK.compiled.finditer(text, start):
-        if int(m.group(1)) == number and task_start(text[m.start(1) :]) is not None:
-            return m
-    return None
+        if int(m.group(1)) == number and task_start(text[m.start(1) :], number) is not None:
+            found = m
+            break
+    if spaced:
+        end = found.start() if found is not None else len(text)
+        for m in _SPACED_TASK.compiled.finditer(text, start, end):
+            if (
+                int(m.group(1)) == number
+                and not text[: m.start(1)].rstrip().endswith("第")
+                and task_start(text[m.start(1) :]) is not None
+            ):
+                return m
+    return found
 
 
 def _next_task_apart(paragraphs: tuple[str, ...], expected: int) -> tuple[str, ...]:
@@ -384,7 +435,7 @@ def _next_task_apart(paragraphs: tuple[str, ...], expected: int) -> tuple[str, .
     the extraction ran the two together): the next task as a paragraph of
     its own."""
     first = paragraphs[0]
-    if task_start(first.strip()) is not None:
+    if task_start(first.strip(), expected) is not None:
         return paragraphs
     m = next_inline_task(first, expected)
     if m is None:
