@@ -446,3 +446,65 @@ def test_the_next_task_number_standing_apart_splits_a_cell_without_a_sentence_en
     ]
     assert [a.unit for a in found[1].assignments] == ["区应急管理局", "区生态环境分局"]
     assert [d.text for d in found[1].deadlines] == ["2026年9月30日前"]
+
+
+def nested_body() -> list[Section]:
+    """一、总体要求 and 二、主要目标 as prose, 三、重点任务 over second-level
+    parts (（一）, （二）) that hold the articles, and 四、工作要求."""
+
+    def part(label: str, title: str, articles: Sequence[str]) -> Section:
+        path = ("三、重点任务", label + title)
+        return Section(
+            label,
+            title,
+            children=tuple(Measure(f"{n}．", n, t, section_path=path) for n, t in enumerate(articles, start=1)),
+        )
+
+    return [
+        Section("一、", "总体要求", text=("坚持安全第一、预防为主，健全安全生产责任体系。",)),
+        Section("二、", "主要目标", text=("重大事故隐患动态清零，生产安全事故起数持续下降。",)),
+        Section(
+            "三、",
+            "重点任务",
+            children=(
+                part("（一）", "健全安全生产责任体系", ["修订完善区领导安全生产职责清单和年度工作任务清单。"]),
+                part(
+                    "（二）",
+                    "纵深推进治本攻坚三年行动。",
+                    ["全面推行重大事故隐患判定标准，10月底前实现重大事故隐患动态清零。"],
+                ),
+            ),
+        ),
+        Section("四、", "工作要求", children=(Measure("（一）", 1, "加强组织领导，确保各项工作落地见效。"),)),
+    ]
+
+
+def test_part_cells_that_restate_second_level_parts_name_them_by_title() -> None:
+    """The table renumbers the body's （一） as 一、: the cell names 三、's
+    （一） by its title, not 一、总体要求 by its number; a row that restates
+    nothing stays in the part above it."""
+    table = make_table(
+        ("工作类别", "重点任务", "责任单位", "完成时限"),
+        ("一、健全安全生产责任体系", "1 修订完善区领导安全生产职责清单", "区委办", "2026年2月底前"),
+        ("二、纵深推进治本攻坚三年行动", "2 重大事故隐患动态清零", "区各职能部门", "2026年10月底前"),
+        ("", "3 持续开展执法检查，确保见效", "区各职能部门", "全年"),
+    )
+    sections = parse_task_table([table], nested_body(), 2026)[0]
+    assert [(s.heading, [m.number for m in s.measures()]) for s in sections] == [
+        ("一、健全安全生产责任体系", [1]),
+        ("二、纵深推进治本攻坚三年行动", [2, 3]),
+    ]
+    assert measures(sections)[1].implements == ("三、重点任务", "（二）纵深推进治本攻坚三年行动。", "1．")
+
+
+def test_a_part_cell_without_a_label_names_the_heading_with_its_title() -> None:
+    table = make_table(
+        ("类别", "重点任务", "责任单位", "完成时限"),
+        ("健全安全生产责任体系", "1 修订完善区领导安全生产职责清单", "区委办", "2026年2月底前"),
+        ("", "2 重大事故隐患动态清零", "区各职能部门", "2026年10月底前"),
+    )
+    sections = parse_task_table([table], nested_body(), 2026)[0]
+    assert [(s.heading, [m.number for m in s.measures()]) for s in sections] == [
+        ("健全安全生产责任体系", [1]),
+        ("（二）纵深推进治本攻坚三年行动。", [2]),
+    ]

@@ -2,16 +2,19 @@
 
 A plan's attachment often breaks every body article into numbered tasks, one
 row each: a merged first-column cell naming the body part (``一、…``), the task
-(``1 各级党委…``), the responsible units and the completion deadline.  What
-reaches a layout is rarely that clean table:
+(``1 各级党委…``), the responsible units (in one column, or in a 牵头单位 and
+a 配合单位 column) and the completion deadline.  What reaches a layout is
+rarely that clean table:
 
 * a text extraction prints the merged part cell on any one row of the part, on
   several, twice in one cell or on none, and sometimes on a row of the next
   part; a Word table repeats it on every row it spans;
 * the header row is repeated at every page break;
-* one task cell may hold two tasks (``<p>26 …</p> <p>27 …</p>`` or
-  ``57 … 58 …``), and the second task's own units and deadline may then stand
-  on the next row, whose task cell is empty;
+* one task cell may hold two tasks (``<p>26 …</p> <p>27 …</p>``, ``57 …。
+  58 …`` or ``8 … 9 …`` in one paragraph), and the second task's own units and
+  deadline may then stand on the next row, whose task cell is empty;
+* the part cells may restate the second-level parts of one body section
+  (its ``（一）…`` renumbered ``一、…``), not the body's top-level parts;
 * a row may print nothing but the units and deadline of the row above again;
 * the numbering has typos (``551`` between 50 and 52).
 
@@ -19,7 +22,8 @@ So the part a task belongs to is decided by what the task says, not by where
 a part cell happens to be printed: each task is linked to the body article it
 restates by character-bigram overlap, and the parts are assigned by a small
 dynamic programme that keeps them in non-decreasing order, with printed part
-cells counting as evidence only.  The same rules serve any table that restates
+cells counting as evidence only.  A printed part cell names a body heading by
+its title, at whatever level the heading stands.  The same rules serve any table that restates
 a body's articles under the body's headings.
 """
 
@@ -47,6 +51,12 @@ EVIDENCE_WEIGHT = 0.3
 Restated tasks reach 0.65-1.0 against their own article and rarely 0.4
 against another one, so a clear textual match outweighs a misplaced cell
 while a cell still decides tasks that restate nothing."""
+
+NOISE_FLOOR = 0.3
+"""A task's share of an article below which it restates nothing there: the
+words any two tasks share (开展、检查、完成) reach 0.1-0.2.  Below it a part
+scores nothing for the task, so a row that restates no article stays in the
+part above it instead of drifting to a later part it shares a few words with."""
 
 CHANGE_PENALTY = 0.01
 """A tiny cost for starting a new part, so rows with no evidence either way
@@ -121,11 +131,16 @@ class _RowTasks:
     continuations: list[tuple[_Units, tuple[str, ...], int]] = attrs.Factory(list)
 
 
+_Key = tuple[str, int | str]
+"""A part's identity: ``("section", i)`` for the body heading ``i`` (in
+document order), else what a printed part the body lacks says."""
+
+
 @attrs.frozen
 class _Group:
     """A part of the table: a body section and/or a printed part cell."""
 
-    key: tuple[str, int | str]
+    key: _Key
     heading: str
     articles: tuple[tuple[frozenset[str], tuple[str, ...] | None], ...] = ()
 
@@ -151,8 +166,10 @@ def parse_task_table(
     _repair_numbers(tasks)
 
     printed = [_printed_headings(t.evidence) for t in tasks]
-    groups = _groups(body, [p for headings in printed for p in headings]) or [_Group(("text", ""), "")]
-    keys = [frozenset(_key_of(p, groups) for p in headings) for headings in printed]
+    groups, named = _groups(body, [p for headings in printed for p in headings])
+    if not groups:
+        groups = [_Group(("text", ""), "")]
+    keys = [frozenset(named[p] for p in headings) for headings in printed]
     index = _ArticleIndex.of(groups)
     matches = [index.best_articles(task.text, groups) for task in tasks]
     choice = _assign([[best for best, _ in m] for m in matches], keys, groups)
@@ -588,71 +605,178 @@ def _printed_heading(evidence: str) -> str | None:
     return text or None
 
 
-def _groups(body: Sequence[Section], printed: Sequence[str]) -> list[_Group]:
-    """The parts a task can belong to: the body's sections in order, with
-    any printed part the body lacks inserted after the printed part before it."""
-    groups: list[_Group] = []
-    for section in body:
-        articles: list[tuple[frozenset[str], tuple[str, ...] | None]] = []
-        for measure in section.measures():
-            path = measure.section_path or (_WHITESPACE.sub("", section.heading),)
-            articles.append((_bigrams(measure.text), (*path, measure.label)))
-        if section.text:
-            articles.append((_bigrams("".join(section.text)), None))
-        groups.append(
-            _Group(_section_key(section.label, section.title), _WHITESPACE.sub("", section.heading), tuple(articles))
-        )
+def _groups(body: Sequence[Section], printed: Sequence[str]) -> tuple[list[_Group], dict[str, _Key]]:
+    """The parts a task can belong to, in order, and the part each printed
+    cell names.
+
+    The parts are the body's top-level sections, except that a section over
+    a heading some printed cell names is taken apart into its subsections
+    (its own articles and text, if any, go before them): a table may restate
+    the second-level parts of one section (三、重点工作's ``（一）…``) rather
+    than the top-level ones.  A printed part the body lacks is inserted after
+    the printed part before it."""
+    flat = _Headings.of(body)
+    named = {heading: _heading_named(heading, flat) for heading in dict.fromkeys(printed)}
+    split = {index for index in named.values() if index is not None}
+    groups = [_body_group(flat, index, own) for top in flat.tops for index, own in _parts(flat, top, split)]
+    keys: dict[str, _Key] = {}
     previous: int | None = None
-    named: set[tuple[str, int | str]] = set()
     for heading in printed:
-        key = _key_of(heading, groups)
+        index = named[heading]
+        key = _printed_key(heading) if index is None else _part_key(flat, index, groups)
         at = next((i for i, g in enumerate(groups) if g.key == key), None)
         if at is None:
             at = 0 if previous is None else previous + 1
             groups.insert(at, _Group(key, heading))
-        elif key not in named:
+        elif key not in keys.values():
             groups[at] = attrs.evolve(groups[at], heading=heading)
-        named.add(key)
+        keys[heading] = key
         previous = at
-    return groups
+    return groups, keys
 
 
-def _section_key(label: str, title: str) -> tuple[str, int | str]:
-    found = match_label(label + title)
+@attrs.frozen
+class _Headings:
+    """The body's headings at every level, in document order."""
+
+    sections: tuple[Section, ...]
+    ends: tuple[int, ...]
+    """Where each heading's subtree ends: the index after its last subheading."""
+    tops: tuple[int, ...]
+    """The indexes of the top-level sections."""
+
+    @classmethod
+    def of(cls, body: Sequence[Section]) -> _Headings:
+        sections: list[Section] = []
+        ends: list[int] = []
+
+        def visit(section: Section) -> None:
+            at = len(sections)
+            sections.append(section)
+            ends.append(0)
+            for child in section.children:
+                if isinstance(child, Section):
+                    visit(child)
+            ends[at] = len(sections)
+
+        tops = []
+        for section in body:
+            tops.append(len(sections))
+            visit(section)
+        return cls(tuple(sections), tuple(ends), tuple(tops))
+
+    def children(self, index: int) -> Iterable[int]:
+        child = index + 1
+        while child < self.ends[index]:
+            yield child
+            child = self.ends[child]
+
+
+def _parts(flat: _Headings, index: int, named: set[int]) -> list[tuple[int, bool]]:
+    """The parts heading ``index`` gives: itself whole (False), or, where a
+    printed cell names a heading below it, its own articles (True) and the
+    parts of its subsections."""
+    if not any(index < other < flat.ends[index] for other in named):
+        return [(index, False)]
+    section = flat.sections[index]
+    own = [(index, True)] if section.text or any(isinstance(c, Measure) for c in section.children) else []
+    return own + [part for child in flat.children(index) for part in _parts(flat, child, named)]
+
+
+def _body_group(flat: _Headings, index: int, own: bool) -> _Group:
+    """The part of heading ``index``: the articles under it (only those
+    directly under it where its subsections are parts of their own)."""
+    section = flat.sections[index]
+    heading = _WHITESPACE.sub("", section.heading)
+    measures = [c for c in section.children if isinstance(c, Measure)] if own else list(section.measures())
+    articles: list[tuple[frozenset[str], tuple[str, ...] | None]] = [
+        (_bigrams(measure.text), (*(measure.section_path or (heading,)), measure.label)) for measure in measures
+    ]
+    if section.text:
+        articles.append((_bigrams("".join(section.text)), None))
+    return _Group(("section", index), heading, tuple(articles))
+
+
+def _part_key(flat: _Headings, index: int, groups: Sequence[_Group]) -> _Key:
+    """The part a printed cell naming heading ``index`` stands for: the
+    heading's own, or the first part under it where it was taken apart."""
+    keys = {g.key for g in groups}
+    return next(
+        (("section", i) for i in range(index, flat.ends[index]) if ("section", i) in keys),
+        ("section", index),
+    )
+
+
+TITLE_MATCH = 0.6
+"""The bigram Dice coefficient at which a printed part's title names a body
+heading (the table may shorten or reword it: 深入扎实开展 → 深入开展)."""
+
+
+def _heading_named(printed: str, flat: _Headings) -> int | None:
+    """The body heading a printed part cell names, at any level.
+
+    By its title: the table may renumber the parts it restates (the body's
+    ``（一）健全…`` printed as ``一、健全…``), so where the titles differ
+    the label says nothing.  A heading whose title is the same (punctuation
+    aside) wins, then the closest one with the cell's number.  Only a cell
+    whose title names no heading — a bare label, a title the table rewrote —
+    is taken by its number, among the top-level sections."""
+    found = match_label(printed)
+    number = found.number if found is not None and found.kind in ("cn", "cn_paren") else None
+    title = _normalise(printed[found.end :] if found is not None else printed)
+    if title:
+        mine = _bigrams(title)
+        best, best_index = TITLE_MATCH, None
+        for index, section in enumerate(flat.sections):
+            theirs = _normalise(section.title)
+            if theirs == title:
+                score = 2.0
+            elif mine and (other := _bigrams(theirs)):
+                score = 2 * len(mine & other) / (len(mine) + len(other))
+            else:
+                continue
+            score += 0.01 if number is not None and _heading_number(section) == number else 0.0
+            if score > best:
+                best, best_index = score, index
+        if best_index is not None:
+            return best_index
+    if number is None:
+        return None
+    return next((top for top in flat.tops if _heading_number(flat.sections[top]) == number), None)
+
+
+def _heading_number(section: Section) -> int | None:
+    found = match_label(section.label + section.title)
+    return found.number if found is not None and found.kind in ("cn", "cn_paren") else None
+
+
+def _printed_key(heading: str) -> _Key:
+    """The key of a printed part the body lacks: its number, else its text."""
+    found = match_label(heading)
     if found is not None and found.kind in ("cn", "cn_paren"):
         return ("number", found.number)
-    return ("text", _normalise(label + title))
+    return ("text", _normalise(heading))
 
 
-def _key_of(heading: str, groups: Sequence[_Group]) -> tuple[str, int | str]:
-    """The part a printed cell names: by its number, else by its title."""
-    key = _section_key(heading, "")
-    if key[0] == "number":
-        return key
-    mine = _bigrams(heading)
-    best, best_key = 0.0, key
-    for g in groups:
-        other = _bigrams(g.heading)
-        if mine and other:
-            dice = 2 * len(mine & other) / (len(mine) + len(other))
-            if dice > best:
-                best, best_key = dice, g.key
-    return best_key if best >= 0.6 else key
-
-
-def _assign(
-    scores: Sequence[Sequence[float]], keys: Sequence[frozenset[tuple[str, int | str]]], groups: Sequence[_Group]
-) -> list[int]:
+def _assign(scores: Sequence[Sequence[float]], keys: Sequence[frozenset[_Key]], groups: Sequence[_Group]) -> list[int]:
     """The part of each task: the best-scoring non-decreasing sequence.
 
     ``score(task, part)`` is the task's best match against the part's
-    articles plus EVIDENCE_WEIGHT where a printed cell on the task's row names
-    that part; each change of part costs CHANGE_PENALTY.
+    articles (nothing below NOISE_FLOOR) plus EVIDENCE_WEIGHT where a printed
+    cell on the task's row names that part; each change of part costs
+    CHANGE_PENALTY.
     """
     n, m = len(scores), len(groups)
     if m == 0:
         return [0] * n
-    gain = [[scores[i][j] + (EVIDENCE_WEIGHT if groups[j].key in keys[i] else 0.0) for j in range(m)] for i in range(n)]
+    gain = [
+        [
+            (scores[i][j] if scores[i][j] >= NOISE_FLOOR else 0.0)
+            + (EVIDENCE_WEIGHT if groups[j].key in keys[i] else 0.0)
+            for j in range(m)
+        ]
+        for i in range(n)
+    ]
     best = [gain[0][:]]
     came: list[list[int]] = [list(range(m))]
     for i in range(1, n):
