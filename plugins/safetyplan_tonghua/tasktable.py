@@ -434,8 +434,8 @@ def next_inline_task(text: str, number: int, start: int = 0, *, spaced: bool = F
         if int(m.group(1)) == number and task_start(text[m.start(1) :], number) is not None:
             found = m
             break
-    if spaced:
-        end = found.start() if found is not None else len(text)
+    end = found.start() if found is not None else len(text)
+    if spaced and str(number) in text[start:end]:
         for m in _SPACED_TASK.compiled.finditer(text, start, end):
             if (
                 int(m.group(1)) == number
@@ -616,14 +616,17 @@ def _groups(body: Sequence[Section], printed: Sequence[str]) -> tuple[list[_Grou
     than the top-level ones.  A printed part the body lacks is inserted after
     the printed part before it."""
     flat = _Headings.of(body)
-    named = {heading: _heading_named(heading, flat) for heading in dict.fromkeys(printed)}
+    titles = [
+        (_bigrams(section.title), _normalise(section.title), _heading_number(section)) for section in flat.sections
+    ]
+    named = {heading: _heading_named(heading, flat, titles) for heading in dict.fromkeys(printed)}
     split = {index for index in named.values() if index is not None}
     groups = [_body_group(flat, index, own) for top in flat.tops for index, own in _parts(flat, top, split)]
     keys: dict[str, _Key] = {}
     previous: int | None = None
     for heading in printed:
         index = named[heading]
-        key = _printed_key(heading) if index is None else _part_key(flat, index, groups)
+        key = keys.get(heading) or (_printed_key(heading) if index is None else _part_key(flat, index, groups))
         at = next((i for i, g in enumerate(groups) if g.key == key), None)
         if at is None:
             at = 0 if previous is None else previous + 1
@@ -712,7 +715,9 @@ TITLE_MATCH = 0.6
 heading (the table may shorten or reword it: 深入扎实开展 → 深入开展)."""
 
 
-def _heading_named(printed: str, flat: _Headings) -> int | None:
+def _heading_named(
+    printed: str, flat: _Headings, titles: Sequence[tuple[frozenset[str], str, int | None]]
+) -> int | None:
     """The body heading a printed part cell names, at any level.
 
     By its title: the table may renumber the parts it restates (the body's
@@ -720,29 +725,28 @@ def _heading_named(printed: str, flat: _Headings) -> int | None:
     the label says nothing.  A heading whose title is the same (punctuation
     aside) wins, then the closest one with the cell's number.  Only a cell
     whose title names no heading — a bare label, a title the table rewrote —
-    is taken by its number, among the top-level sections."""
+    is taken by its number, among the top-level sections.  ``titles`` are
+    the headings' title bigrams, titles and numbers."""
     found = match_label(printed)
     number = found.number if found is not None and found.kind in ("cn", "cn_paren") else None
     title = _normalise(printed[found.end :] if found is not None else printed)
     if title:
+        same = [index for index, (_, theirs, _) in enumerate(titles) if theirs == title]
+        if same:
+            return next((index for index in same if titles[index][2] == number), same[0])
         mine = _bigrams(title)
         best, best_index = TITLE_MATCH, None
-        for index, section in enumerate(flat.sections):
-            theirs = _normalise(section.title)
-            if theirs == title:
-                score = 2.0
-            elif mine and (other := _bigrams(theirs)):
+        for index, (other, _, their_number) in enumerate(titles):
+            if mine and other:
                 score = 2 * len(mine & other) / (len(mine) + len(other))
-            else:
-                continue
-            score += 0.01 if number is not None and _heading_number(section) == number else 0.0
-            if score > best:
-                best, best_index = score, index
+                score += 0.01 if number is not None and their_number == number else 0.0
+                if score > best:
+                    best, best_index = score, index
         if best_index is not None:
             return best_index
     if number is None:
         return None
-    return next((top for top in flat.tops if _heading_number(flat.sections[top]) == number), None)
+    return next((top for top in flat.tops if titles[top][2] == number), None)
 
 
 def _heading_number(section: Section) -> int | None:
