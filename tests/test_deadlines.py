@@ -58,6 +58,10 @@ def dates(text: str, year: int | None = 2022) -> list[tuple[str, str | None, boo
         ("（责任单位：区住建局；完成时间：常态化开展）", [("常态化开展", None, True)]),
         ("（牵头单位：区应急局；完成时限：2022年9月30日前）", [("2022年9月30日前", "2022-09-30", False)]),
         ("6月底前完成排查（完成时限：年底前）", [("6月底前", "2022-06-30", False), ("年底前", "2022-12-31", False)]),
+        # an ongoing note closing a unit list's bracket is its completion field
+        ("实行动态管理(县应急局、县林业局，长期坚持)。", [("长期坚持", None, True)]),
+        ("（县公安局、县农业农村局分工负责,常态化开展）", [("常态化开展", None, True)]),
+        ("（责任单位：县应急局；9月底前完成，并长期坚持）", [("9月底前完成，并长期坚持", "2022-09-30", True)]),
     ],
 )  # fmt: skip
 def test_completion_dates_are_found_in_order(text: str, expected: list[tuple[str, str | None, bool]]) -> None:

@@ -45,6 +45,10 @@ _PIECE_PREFIX = LazyPattern(
     r"(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇|范文[一二三四五六七八九十\d]{1,3})[:：、.．]?"
 )
 """The piece number a collection page may put before a title (``篇二：``)."""
+_PIECE_LINE = LazyPattern(
+    r"\s{0,4}[【\[［]?(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇)[】\]］]?\s{0,4}"
+)
+"""A piece number standing on its own line above the title (``【篇二】``)."""
 _COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})篇$|(?:合集|汇编|大全|范文|精选)")
 _NOT_IN_TITLE = re.compile(r"[。，,；;：:！!？?>]")
 _SENTENCE_MARK = re.compile(r"[。，,；;！!？?>]")
@@ -132,8 +136,13 @@ def is_menu(text: str) -> bool:
 def is_navigation(text: str) -> bool:
     """A line of the page's navigation wherever it stands: by its form
     (:func:`is_furniture_form`, :func:`is_site_chrome`) or a heading that
-    counts the plans a page collects."""
-    return is_furniture_form(text) or is_site_chrome(text) or is_collection_heading(text)
+    counts the plans a page collects, or a piece number on its own line."""
+    return (
+        is_furniture_form(text)
+        or is_site_chrome(text)
+        or is_collection_heading(text)
+        or _PIECE_LINE.compiled.fullmatch(text) is not None
+    )
 
 
 def wrapped_title(text: str) -> str | None:

@@ -60,9 +60,13 @@ opens other work)."""
 _ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{0,4}的")
 """After ``…前``: ``2019年4月15日前购买的车辆`` dates the thing described
 (a short verb and 的), it sets no completion date."""
-_FIELD = LazyPattern(rf"(?:完成|办结)(?:时限|时间|期限){_S}[：:]{_S}(?P<value>[^（()）；;。\n]{{1,40}})")
-"""A labelled completion field inside a measure (``（责任单位：…；完成时限：长期坚持）``):
-the task table's 完成时限 column written inline, read as its cell is."""
+_FIELD = LazyPattern(
+    rf"(?:完成|办结)(?:时限|时间|期限){_S}[：:]{_S}(?P<value>[^（()）；;。\n]{{1,40}})"
+    rf"|[；;，,]{_S}(?P<note>(?:并且|并|且)?{_ONGOING}(?:开展|推进|落实)?){_S}(?=[）)])"
+)
+"""A completion field inside a measure: labelled (``（责任单位：…；完成时限：长期坚持）``),
+or an ongoing note closing a unit list's bracket (``（县应急局、县林业局，长期坚持）``)
+— the task table's 完成时限 column written inline, read as its cell is."""
 _COMPLETED = re.compile(rf"{_S}(?:完成|截止|为止)")
 """After a day date without 前: ``6月30日完成`` is a completion date,
 ``2022年5月30日`` alone (a signature, an event) is none."""
@@ -177,15 +181,17 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     ``year`` resolves phrases that name no year (``6月底前``).  A phrase
     followed by ``并长期坚持`` or ``常态化`` (straight after it, or after what
     is to be done by then) is ``ongoing`` and its text runs to the end of
-    that tail.  A labelled field (``完成时限：长期坚持``) is read as a 完成时限
-    cell: its value is a deadline, dated or not.
+    that tail.  A completion field (``完成时限：长期坚持``, or ``，长期坚持``
+    closing a unit list's bracket) is read as a 完成时限 cell: its value is a
+    deadline, dated or not; a note that is a dated phrase's tail is that
+    phrase's.
     """
-    fields = _fields(text, year) if "：" in text or ":" in text else []
+    fields = _fields(text, year) if "：" in text or ":" in text or ")" in text or "）" in text else []
     if "年" not in text and "月" not in text and "季" not in text:
         # Every date phrase names a year, a month or a quarter: most clauses
         # (unit lists, prose) name none and need no scan.
         return [deadline for _, _, deadline in fields]
-    found = list(fields)
+    found: list[tuple[int, int, Deadline]] = []
     for m in _DATE.compiled.finditer(text):
         is_deadline, due = _due(m, year)
         if not is_deadline or _in_period_or_frequency(text, m.start(), m.end()):
@@ -194,19 +200,22 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
             continue
         phrase = m.group(0).rstrip()
         tail = _ONGOING_TAIL.match(text, m.end()) or _ONGOING_AFTER_OBJECT.match(text, m.end())
-        if tail:
-            phrase = text[m.start() : tail.end()]
-        found.append((m.start(), m.end(), Deadline(text=phrase, due=due, ongoing=tail is not None)))
+        end = tail.end() if tail else m.end()
+        found.append(
+            (m.start(), end, Deadline(text=text[m.start() : end] if tail else phrase, due=due, ongoing=bool(tail)))
+        )
+    found.extend(field for field in fields if not any(start <= field[0] < end for start, end, _ in found))
     return [deadline for _, _, deadline in sorted(found, key=lambda item: item[0])]
 
 
 def _fields(text: str, year: int | None) -> list[tuple[int, int, Deadline]]:
-    """The labelled completion fields of ``text``: each value's span and its
-    reading as a 完成时限 cell."""
-    return [
-        (m.start("value"), m.end("value"), parse_deadline_cell(m.group("value"), year))
-        for m in _FIELD.compiled.finditer(text)
-    ]
+    """The completion fields of ``text``: each value's span and its reading
+    as a 完成时限 cell."""
+    fields = []
+    for m in _FIELD.compiled.finditer(text):
+        group = "value" if m.group("value") is not None else "note"
+        fields.append((m.start(group), m.end(group), parse_deadline_cell(m.group(group), year)))
+    return fields
 
 
 def _recurrence(m: re.Match[str]) -> str:
