@@ -23,8 +23,8 @@ a part cell happens to be printed: each task is linked to the body article it
 restates by character-bigram overlap, and the parts are assigned by a small
 dynamic programme that keeps them in non-decreasing order, with printed part
 cells counting as evidence only.  A printed part cell names a body heading by
-its title, at whatever level the heading stands.  The same rules serve any table that restates
-a body's articles under the body's headings.
+its title, at whatever level the heading stands.  The same rules serve any
+table that restates a body's articles under the body's headings.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ _INLINE_TASK = LazyPattern(r"[。；;！!？?]\s{0,8}(\d{1,4})(?:\s{0,3}([.．�
 
 _SPACED_TASK = LazyPattern(r"(?<=\s)(\d{1,4})()\s{1,8}(?=[^\W\d_]|[“‘《〈（(])")
 """A further task number inside a paragraph that stands apart between spaces,
-with no sentence end before it: ``…全覆盖 5 完成…``."""
+with no sentence end before it: ``…全覆盖 5 完成…``.  Its second group, the
+label's punctuation in :data:`_INLINE_TASK`, is always empty."""
 
 _COUNTER_AFTER_NUMBER = frozenset("年月日时个项条名次辆人家座万千百亿%％号批")
 """Characters that make a leading number a quantity (``5名``), not a label."""
@@ -411,7 +412,7 @@ def _quantity(digits: str, after: str) -> bool:
     date: any counter does (``5名``, ``2026年``) but ``年`` and ``月``, which
     make one only where a date reads so — a 4-digit year before ``年底``
     (``13 年底前`` is a task's label and the year's end), a month 1-12
-    before ``底``, ``旬``, a day or ``前``."""
+    before ``底``, ``旬``, a day, ``前`` (:data:`_MONTH_DATE`)."""
     first = after[:1]
     if first == "年":
         return len(digits) == 4 or after[1:2] not in _YEAR_PERIOD
@@ -428,7 +429,7 @@ def next_inline_task(text: str, number: int, start: int = 0, *, spaced: bool = F
     With ``spaced`` (the text of a cell that opened with task ``number - 1``)
     the number may also stand apart between spaces with no sentence end
     before it (``…全覆盖 5 完成…``), where no counter follows it and it is no
-    ordinal (``第 5 批``)."""
+    ordinal (``第 5 轮``)."""
     found: re.Match[str] | None = None
     for m in _INLINE_TASK.compiled.finditer(text, start):
         if int(m.group(1)) == number and task_start(text[m.start(1) :], number) is not None:
@@ -662,13 +663,14 @@ class _Headings:
                     visit(child)
             ends[at] = len(sections)
 
-        tops = []
+        tops: list[int] = []
         for section in body:
             tops.append(len(sections))
             visit(section)
         return cls(tuple(sections), tuple(ends), tuple(tops))
 
     def children(self, index: int) -> Iterable[int]:
+        """The indexes of the subsections directly under heading ``index``."""
         child = index + 1
         while child < self.ends[index]:
             yield child
