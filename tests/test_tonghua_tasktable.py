@@ -390,16 +390,30 @@ def test_lead_and_support_columns_give_their_roles() -> None:
     placeholder (``—``) names no unit."""
     table = make_table(
         ("序号", "工作任务", "牵头单位", "配合单位", "完成时限"),
-        ("1", "各级党委要把安全生产纳入议事日程。", "县教育局", "县公安局、住建局", "长期坚持"),
+        (
+            "1",
+            "各级党委要把安全生产纳入议事日程。",
+            "县教育局",
+            "县公安局、住建局，各乡（镇）人民政府、街道办事处",
+            "长期坚持",
+        ),
         ("2", "组织制定领导干部安全生产职责清单。", "各中小学校", "—", "长期坚持"),
         ("3", "加强监督检查。", "县应急局牵头，县财政局配合", "—", "长期坚持"),
     )
     found = measures(parse_task_table([table], BODY, 2022)[0])
     assert [[(a.unit, a.role) for a in m.assignments] for m in found] == [
-        [("县教育局", Role.LEAD), ("县公安局", Role.SUPPORT), ("住建局", Role.SUPPORT)],
+        [
+            ("县教育局", Role.LEAD),
+            ("县公安局", Role.SUPPORT),
+            ("住建局", Role.SUPPORT),
+            ("各乡（镇）人民政府", Role.SUPPORT),
+            ("街道办事处", Role.SUPPORT),
+        ],
         [("各中小学校", Role.LEAD)],
         [("县应急局", Role.LEAD), ("县财政局", Role.SUPPORT)],
     ]
+    # 街道办事处 names a place of its own: it takes the list's 各, not 乡（镇）
+    assert [a.canonical for a in found[0].assignments] == [None, None, "县住建局", None, "各街道办事处"]
 
 
 def test_the_next_task_number_before_the_years_end_is_a_label() -> None:

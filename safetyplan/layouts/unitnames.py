@@ -126,6 +126,10 @@ def level_prefix(name: str) -> str | None:
 _EVERY_PLACE = re.compile(r"各[县市区镇乡][（(][^（）()]{1,8}[）)](?=.)")
 """``各县（市、区）`` before the organ it qualifies (``各县（市、区）党委``)."""
 
+_OWN_PLACE = re.compile(r"(?:街道|社区|[镇乡村])(?=.)")
+"""A name that opens with a place of its own (``街道办事处``): after
+``各乡（镇）人民政府`` it takes the 各 but not the 乡（镇） (各街道办事处)."""
+
 
 def _lent_prefix(name: str) -> str | None:
     """The prefix a name of a list lends the abbreviated names after it: its
@@ -154,6 +158,8 @@ class _Lender:
             return self.parent
         if self.party and _is_party_organ(name):
             return self.party
+        if _OWN_PLACE.match(name) and _EVERY_PLACE.match(self.level + name):
+            return "各"
         return self.level
 
 
