@@ -9,10 +9,11 @@ and a weekly report form (``填报单位：`` ``填报日期：``) is attached.
 
 from __future__ import annotations
 
-from safetyplan.document import Document
-from safetyplan.layouts.notation import read_notation
-from safetyplan.layouts.official import read_plan
-from safetyplan.model import Plan
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the shared readers are imported on first use: listing the plugins reads no plan
+    from safetyplan.document import Document
+    from safetyplan.model import Plan
 
 
 class ChangzhouLayout:
@@ -23,6 +24,8 @@ class ChangzhouLayout:
     )
 
     def detect(self, document: Document) -> float:
+        from safetyplan.layouts.notation import read_notation
+
         n = read_notation(document)
         if not n.arabic and not n.cn_paren_articles:
             return 0.0
@@ -43,4 +46,6 @@ class ChangzhouLayout:
         return max(0.0, min(1.0, score))
 
     def parse(self, document: Document) -> list[Plan]:
+        from safetyplan.layouts.official import read_plan
+
         return [read_plan(document, region=self.name)]

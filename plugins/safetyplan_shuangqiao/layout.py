@@ -9,10 +9,11 @@ line close the document.
 
 from __future__ import annotations
 
-from safetyplan.document import Document
-from safetyplan.layouts.notation import read_notation
-from safetyplan.layouts.official import read_plan
-from safetyplan.model import Plan
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the shared readers are imported on first use: listing the plugins reads no plan
+    from safetyplan.document import Document
+    from safetyplan.model import Plan
 
 
 class ShuangqiaoLayout:
@@ -21,6 +22,8 @@ class ShuangqiaoLayout:
     description = "印发通知 + 工作要点: headline-first 1. measures under （一）…。 headings, no unit lists, 抄送 line"
 
     def detect(self, document: Document) -> float:
+        from safetyplan.layouts.notation import read_notation
+
         n = read_notation(document)
         if n.arabic < 3:
             return 0.0
@@ -38,4 +41,6 @@ class ShuangqiaoLayout:
         return max(0.0, min(1.0, score))
 
     def parse(self, document: Document) -> list[Plan]:
+        from safetyplan.layouts.official import read_plan
+
         return [read_plan(document, region=self.name)]

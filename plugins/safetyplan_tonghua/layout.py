@@ -10,13 +10,13 @@ under the part each task restates.
 
 from __future__ import annotations
 
-from safetyplan.document import Document
-from safetyplan.layouts.notation import read_notation
-from safetyplan.layouts.official import read_plan
-from safetyplan.model import Plan
+from typing import TYPE_CHECKING
 
-from .columnar import restore_task_table
-from .tasktable import parse_task_table
+if (
+    TYPE_CHECKING
+):  # the shared readers and the table readers are imported on first use: listing the plugins reads no plan
+    from safetyplan.document import Document
+    from safetyplan.model import Plan
 
 
 class TonghuaLayout:
@@ -25,6 +25,8 @@ class TonghuaLayout:
     description = "通安委 文号; articles （一）…（四十三） under 一、…; task table with 责任单位 / 完成时限 columns"
 
     def detect(self, document: Document) -> float:
+        from safetyplan.layouts.notation import read_notation
+
         n = read_notation(document)
         articles = n.cn_paren_articles / n.cn_paren if n.cn_paren else 0.0
         score = (
@@ -37,5 +39,10 @@ class TonghuaLayout:
         return max(0.0, min(1.0, score))
 
     def parse(self, document: Document) -> list[Plan]:
+        from safetyplan.layouts.official import read_plan
+
+        from .columnar import restore_task_table
+        from .tasktable import parse_task_table
+
         restored = restore_task_table(document)
         return [read_plan(restored or document, region=self.name, tables=parse_task_table)]

@@ -9,10 +9,11 @@ comes first; the plan numbers its measures ``1.`` to ``60.`` straight through
 
 from __future__ import annotations
 
-from safetyplan.document import Document
-from safetyplan.layouts.notation import read_notation
-from safetyplan.layouts.official import read_plan
-from safetyplan.model import Plan
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the shared readers are imported on first use: listing the plugins reads no plan
+    from safetyplan.document import Document
+    from safetyplan.model import Plan
 
 
 class XinjianLayout:
@@ -21,6 +22,8 @@ class XinjianLayout:
     description = "征求意见函 + plan: 1.–60. measures under （一） headings, each ending in （责任单位：…）"
 
     def detect(self, document: Document) -> float:
+        from safetyplan.layouts.notation import read_notation
+
         n = read_notation(document)
         if not n.arabic:
             return 0.0
@@ -40,4 +43,6 @@ class XinjianLayout:
         return max(0.0, min(1.0, score))
 
     def parse(self, document: Document) -> list[Plan]:
+        from safetyplan.layouts.official import read_plan
+
         return [read_plan(document, region=self.name)]
