@@ -138,3 +138,12 @@ def test_chrome_paragraphs_and_lines_are_furniture() -> None:
     lines, furniture = clean_lines(paragraphs)
     assert [ln.text for ln in lines] == ["一、任务"]
     assert [ln.start for ln in furniture] == [1, 2]
+
+
+def test_a_title_that_fills_the_width_ends_before_the_recipients() -> None:
+    texts = ["关于加强森林防灭火工作的", "春季安全专项行动实施方案", "各乡镇人民政府，县安委会", "有关成员单位：", "为贯彻落实上级部署，制定"]
+    joined = join_wrapped([Line(t, n, n) for n, t in enumerate(texts, start=1)], 12, starts=lambda text: False)
+    assert [ln.text for ln in joined][:2] == [
+        "关于加强森林防灭火工作的春季安全专项行动实施方案",
+        "各乡镇人民政府，县安委会有关成员单位：",
+    ]

@@ -328,6 +328,19 @@ def is_full(line: Line, width: int | None) -> bool:
     return width is not None and len(squeeze(line.text)) >= width - 1
 
 
+_TITLE_END = re.compile(r"(?:方案|办法|意见|要点|通知|计划|规划|细则|规定|决定)$")
+_SENTENCE_PUNCTUATION = re.compile(r"[，,。；;：:！!？?]")
+
+
+def _ends_title(group: Sequence[Line]) -> bool:
+    """Whether the lines gathered so far are a title that ends here: no
+    sentence punctuation in them, and the last ends with the kind of
+    document a title names (…实施办法, …工作要点).  A title that happens to
+    fill the page width is not run into the recipients below it."""
+    text = "".join(line.text for line in group)
+    return _TITLE_END.search(text.rstrip()) is not None and _SENTENCE_PUNCTUATION.search(text) is None
+
+
 def join_wrapped(lines: Sequence[Line], width: int | None = None, *, starts: Callable[[str], bool]) -> list[Line]:
     """Rejoin the lines of a hard-wrapped extraction (``width`` found by
     :func:`wrap_width` when not given): a line that fills the width goes on
@@ -347,7 +360,8 @@ def join_wrapped(lines: Sequence[Line], width: int | None = None, *, starts: Cal
     for line in lines:
         new_paragraph = marks_paragraphs and line.indent and ends_sentence(group[-1].text) if group else True
         ordinal = bool(group) and ends_before_ordinal(group[-1].text)
-        if group and is_full(group[-1], width) and not new_paragraph and (ordinal or not starts(line.text)):
+        goes_on = bool(group) and is_full(group[-1], width) and not _ends_title(group)
+        if goes_on and not new_paragraph and (ordinal or not starts(line.text)):
             group.append(line)
             continue
         if group:
