@@ -62,6 +62,13 @@ def dates(text: str, year: int | None = 2022) -> list[tuple[str, str | None, boo
         ("实行动态管理(县应急局、县林业局，长期坚持)。", [("长期坚持", None, True)]),
         ("（县公安局、县农业农村局分工负责,常态化开展）", [("常态化开展", None, True)]),
         ("（责任单位：县应急局；9月底前完成，并长期坚持）", [("9月底前完成，并长期坚持", "2022-09-30", True)]),
+        ("〔区应急管理局,各街道办事处;长期坚持〕", [("长期坚持", None, True)]),
+        # a year relative to the plan's; a half year to finish by
+        ("明年3月底前实现全覆盖", [("明年3月底前", "2023-03-31", False)]),
+        ("明年2月下旬前完成排查", [("明年2月下旬前", "2023-02-28", False)]),
+        ("次年第一季度末前完成", [("次年第一季度末前", "2023-03-31", False)]),
+        ("上半年完成全覆盖检查", [("上半年", "2022-06-30", False)]),
+        ("下半年前完成", [("下半年前", "2022-12-31", False)]),
     ],
 )  # fmt: skip
 def test_completion_dates_are_found_in_order(text: str, expected: list[tuple[str, str | None, bool]]) -> None:
@@ -95,6 +102,7 @@ def test_completion_dates_are_found_in_order(text: str, expected: list[tuple[str
         "2023年以来，全区共发生事故",
         "对2019年4月15日前购买的超标电动自行车落实过渡期管理",
         "清理2020年底前的遗留问题",
+        "上半年，全区共发生事故3起",
     ],
 )
 def test_frequencies_periods_and_years_are_no_deadlines(text: str) -> None:
@@ -156,6 +164,8 @@ def test_frequencies_are_read_as_recurrences(text: str, expected: list[tuple[str
         ("9月底前", dt.date(2022, 9, 30), False),
         ("2022年6月", dt.date(2022, 6, 30), False),
         ("2022年", dt.date(2022, 12, 31), False),
+        ("明年上半年", dt.date(2023, 6, 30), False),
+        ("下半年", dt.date(2022, 12, 31), False),
     ],
 )
 def test_every_cell_value_is_one_deadline(text: str, due: dt.date | None, ongoing: bool) -> None:

@@ -74,6 +74,7 @@ SPACED = "a wrapped line whose own spaces (title, two spaces, text) leave it sho
 KNOWN_LIMITS = {
     ("binjiang-flood-season.txt", 20): FILLS_THE_LINE,  # a phase heading takes the prose below it
     ("songling-root-cause-campaign-2024.txt", 20): FILLS_THE_LINE,  # the last measure takes the closing prose
+    ("bailing-construction-confined-space-2025.txt", 35): FILLS_THE_LINE,  # the last measure takes the closing prose
     ("shangrao-xinjiang-2025-workpoints-draft.txt", 20): SPACED,
     ("shangrao-xinjiang-2025-workpoints-draft.txt", 35): SPACED,
 }

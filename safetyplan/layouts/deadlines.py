@@ -31,7 +31,7 @@ _NUM = rf"(?:[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"
 _YEAR = r"[0-9０-９]{4}"
 _S = r"\s{0,2}"
 
-_DATE_START = rf"[0-9０-９{_CN}今本明年第上下]"
+_DATE_START = rf"[0-9０-９{_CN}今本明次年第上下]"
 """Every character a date phrase can begin with.  The phrase's alternatives
 all open with optional parts, so the engine would try each of them at every
 position of a text; a lookahead on this class turns most positions away at
@@ -40,12 +40,12 @@ once."""
 _DATE = LazyPattern(  # compiled on first use: it takes a millisecond
     rf"(?={_DATE_START})(?:"
     rf"(?P<year>{_YEAR}){_S}年{_S}(?P<yend>[底末])(?P<ybefore>之前|以前|前)?"
-    rf"|(?P<rel>今|本|明)?年{_S}(?P<yend2>[底末])(?P<ybefore2>之前|以前|前)"
-    rf"|(?:(?P<myear>{_YEAR}){_S}年{_S})?(?P<month>{_NUM}){_S}月{_S}"
+    rf"|(?P<rel>今|本|明|次)?年{_S}(?P<yend2>[底末])(?P<ybefore2>之前|以前|前)"
+    rf"|(?:(?P<myear>{_YEAR}){_S}年{_S}|(?P<mrel>今|本|明|次)年{_S})?(?P<month>{_NUM}){_S}月{_S}"
     rf"(?:(?P<mend>份?[底末])|(?P<xun>[上中下]{{1,2}}旬)|(?P<day>{_NUM}){_S}[日号])?"
     rf"{_S}(?P<before>之前|以前|前)?"
-    rf"|(?:(?P<qyear>{_YEAR}){_S}年{_S})?第?(?P<quarter>[一二三四1-4]){_S}季度{_S}[末底]{_S}(?P<qbefore>之前|以前|前)?"
-    rf"|(?:(?P<hyear>{_YEAR}){_S}年{_S})?(?P<half>[上下])半年{_S}[末底]?{_S}(?P<hbefore>之前|以前|前)"
+    rf"|(?:(?P<qyear>{_YEAR}){_S}年{_S}|(?P<qrel>今|本|明|次)年{_S})?第?(?P<quarter>[一二三四1-4]){_S}季度{_S}[末底]{_S}(?P<qbefore>之前|以前|前)?"
+    rf"|(?:(?P<hyear>{_YEAR}){_S}年{_S}|(?P<hrel>今|本|明|次)年{_S})?(?P<half>[上下])半年{_S}[末底]?{_S}(?P<hbefore>之前|以前|前)?"
     ")"
 )
 """One date phrase; which alternatives are completion dates is decided in
@@ -61,8 +61,8 @@ _ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{0,4}的")
 """After ``…前``: ``2019年4月15日前购买的车辆`` dates the thing described
 (a short verb and 的), it sets no completion date."""
 _FIELD = LazyPattern(
-    rf"(?:完成|办结)(?:时限|时间|期限){_S}[：:]{_S}(?P<value>[^（()）；;。\n]{{1,40}})"
-    rf"|[；;，,]{_S}(?P<note>(?:并且|并|且)?{_ONGOING}(?:开展|推进|落实)?){_S}(?=[）)])"
+    rf"(?:完成|办结)(?:时限|时间|期限){_S}[：:]{_S}(?P<value>[^（()）〔〕［］\[\]【】；;。\n]{{1,40}})"
+    rf"|[；;，,]{_S}(?P<note>(?:并且|并|且)?{_ONGOING}(?:开展|推进|落实)?){_S}(?=[）)〕］\]】])"
 )
 """A completion field inside a measure: labelled (``（责任单位：…；完成时限：长期坚持）``),
 or an ongoing note closing a unit list's bracket (``（县应急局、县林业局，长期坚持）``)
@@ -109,6 +109,9 @@ _UNIT_NAMES: dict[str, tuple[str, str]] = {
 _CELL_MONTH = LazyPattern(
     rf"(?:(?P<year>{_YEAR}){_S}年{_S})?(?P<month>{_NUM}){_S}月份?{_S}(?:底|末)?{_S}(?:之前|以前|前|以内|内)?{_S}(?:完成)?"
 )
+_CELL_HALF = re.compile(
+    rf"(?:(?P<year>{_YEAR}){_S}年{_S}|(?P<rel>今|本|明|次)年{_S})?(?P<half>[上下])半年{_S}(?:底|末)?{_S}(?:之前|以前|前|以内|内)?{_S}(?:完成)?"
+)
 _CELL_YEAR = re.compile(rf"(?P<year>{_YEAR}){_S}年度?{_S}(?:内|底|末)?{_S}(?:之前|以前|前)?{_S}(?:完成)?")
 
 
@@ -124,6 +127,16 @@ def _day(year: int, month: int, day: int) -> _dt.date:
     return _dt.date(year, month, min(max(day, 1), calendar.monthrange(year, month)[1]))
 
 
+def _year_of(written: str | None, relative: str | None, year: int | None) -> int | None:
+    """The year a phrase names: written out, or relative to the plan's
+    (``明年``, ``次年`` the next; ``今年``, ``本年`` or none the plan's own)."""
+    if written:
+        return int(written)
+    if year is not None and relative in ("明", "次"):
+        return year + 1
+    return year
+
+
 def _due(m: re.Match[str], year: int | None) -> tuple[bool, _dt.date | None]:
     """Whether the phrase is a completion date, and its date (None where the
     plan's year is needed and unknown)."""
@@ -131,9 +144,7 @@ def _due(m: re.Match[str], year: int | None) -> tuple[bool, _dt.date | None]:
     if g["yend"]:
         return True, _dt.date(int(g["year"]), 12, 31)
     if g["yend2"]:
-        y = year
-        if y is not None and g["rel"] == "明":
-            y += 1
+        y = _year_of(None, g["rel"], year)
         return True, None if y is None else _dt.date(y, 12, 31)
     if g["month"]:
         month = _number(g["month"])
@@ -141,7 +152,7 @@ def _due(m: re.Match[str], year: int | None) -> tuple[bool, _dt.date | None]:
             return False, None
         if not (g["mend"] or g["xun"] or (g["day"] and (g["before"] or _COMPLETED.match(m.string, m.end())))):
             return False, None
-        y = int(g["myear"]) if g["myear"] else year
+        y = _year_of(g["myear"], g["mrel"], year)
         if y is None:
             return True, None
         xun = g["xun"] or ""
@@ -152,9 +163,11 @@ def _due(m: re.Match[str], year: int | None) -> tuple[bool, _dt.date | None]:
         return True, _day(y, month, _number(g["day"]))
     if g["quarter"]:
         q = _number(g["quarter"])
-        y = int(g["qyear"]) if g["qyear"] else year
+        y = _year_of(g["qyear"], g["qrel"], year)
         return True, None if y is None else _month_end(y, 3 * q)
-    y = int(g["hyear"]) if g["hyear"] else year
+    if not (g["hbefore"] or _COMPLETED.match(m.string, m.end())):
+        return False, None  # ``上半年，全区共…``: a period, not a date to finish by
+    y = _year_of(g["hyear"], g["hrel"], year)
     return True, None if y is None else _month_end(y, 6 if g["half"] == "上" else 12)
 
 
@@ -186,7 +199,7 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     deadline, dated or not; a note that is a dated phrase's tail is that
     phrase's.
     """
-    fields = _fields(text, year) if "：" in text or ":" in text or ")" in text or "）" in text else []
+    fields = _fields(text, year) if any(mark in text for mark in _FIELD_MARKS) else []
     if "年" not in text and "月" not in text and "季" not in text:
         # Every date phrase names a year, a month or a quarter: most clauses
         # (unit lists, prose) name none and need no scan.
@@ -206,6 +219,10 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
         )
     found.extend(field for field in fields if not any(start <= field[0] < end for start, end, _ in found))
     return [deadline for _, _, deadline in sorted(found, key=lambda item: item[0])]
+
+
+_FIELD_MARKS = ("：", ":", "）", ")", "〕", "］", "]", "】")
+"""A completion field follows a colon or closes a bracket: text with neither holds none."""
 
 
 def _fields(text: str, year: int | None) -> list[tuple[int, int, Deadline]]:
@@ -251,7 +268,11 @@ def parse_deadline_cell(text: str, year: int | None) -> Deadline:
         core = _ONGOING_TAIL.sub("", value).strip(" \t，,。")
         month = _CELL_MONTH.compiled.fullmatch(core)
         whole_year = _CELL_YEAR.fullmatch(core)
-        if month and 1 <= _number(month.group("month")) <= 12:
+        half = _CELL_HALF.fullmatch(core)
+        if half:
+            y = _year_of(half.group("year"), half.group("rel"), year)
+            due = None if y is None else _month_end(y, 6 if half.group("half") == "上" else 12)
+        elif month and 1 <= _number(month.group("month")) <= 12:
             y = int(month.group("year")) if month.group("year") else year
             due = None if y is None else _month_end(y, _number(month.group("month")))
         elif whole_year:

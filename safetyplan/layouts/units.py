@@ -66,6 +66,8 @@ _KNOWN_LABELS: dict[str, Role] = {
 }
 """Markers read without a colon too (``牵头单位市应急局``)."""
 
+_ROLE_WORD_LABEL = re.compile(r"(牵头|配合|协同|参与|协办|协助|责任|负责|主责)\s{0,3}[：:]")
+"""A role word alone before a colon (``【牵头：县市场监管局；配合：县公安局】``)."""
 _LABEL = re.compile(r"([^\s：:，,、；;。（()）]{2,10}?(?:单位|部门))\s{0,3}[：:]")
 """A marker before a colon: ``责任单位：``, ``牵头责任单位:``, and typos such
 as ``责区任单位：`` — short, ending in 单位/部门, naming a role (checked in
@@ -263,8 +265,9 @@ def _has_text(name: str) -> bool:
 
 
 def _read_label(clause: str) -> tuple[Role, str] | None:
-    """The marker a clause opens with (``责任单位：``) and the rest."""
-    m = _LABEL.match(clause)
+    """The marker a clause opens with (``责任单位：``, or the role word
+    alone: ``牵头：``) and the rest."""
+    m = _ROLE_WORD_LABEL.match(clause) or _LABEL.match(clause)
     if m:
         label = m.group(1)
         role = _label_role(label)
@@ -280,7 +283,7 @@ def is_marker(word: str) -> bool:
     """Whether ``word`` is a unit list's marker or role phrase (``牵头单位``,
     ``责任单位``, ``牵头``, ``配合``, the ``会同`` that joins two lists):
     notation that a Role, not a string, holds in the model."""
-    if word in _KNOWN_LABELS or word in _VERB_ROLES or word == _WITH:
+    if word in _KNOWN_LABELS or word in _VERB_ROLES or word == _WITH or _ROLE_WORD_LABEL.fullmatch(word + "："):
         return True
     return _LABEL.fullmatch(word + "：") is not None and _label_role(word) is not None
 
