@@ -165,6 +165,7 @@ def test_frequencies_are_read_as_recurrences(text: str, expected: list[tuple[str
         ("2022年6月", dt.date(2022, 6, 30), False),
         ("2022年", dt.date(2022, 12, 31), False),
         ("明年上半年", dt.date(2023, 6, 30), False),
+        ("2022年第四季度", dt.date(2022, 12, 31), False),
         ("下半年", dt.date(2022, 12, 31), False),
     ],
 )

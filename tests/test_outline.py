@@ -251,6 +251,24 @@ def test_unit_and_deadline_lines_under_a_measure_are_its_own_wherever_it_stands(
     assert [(a.unit, a.role) for a in last.assignments] == [("区应急局", Role.RESPONSIBLE)]  # after the last numbered line too
 
 
+def test_a_problem_item_with_its_rectification_fields_is_a_measure() -> None:
+    o = outline(
+        "一、存在问题及整改措施",
+        "1.部分乡镇重视不够，研究部署流于形式。",
+        "整改措施：各乡镇每季度至少召开1次会议，8月底前报县安委办。",
+        "牵头：县安委办",
+        "配合：县委督查室",
+        "整改时限：常态化开展",
+        "2.职责边界不清，新兴业态监管存在盲区。",
+        "整改措施：修订职责规定。",
+        "责任：县安委办、县委编办",
+    )
+    first, second = measures(o)
+    assert [(a.unit, a.role) for a in first.assignments] == [("县安委办", Role.LEAD), ("县委督查室", Role.SUPPORT)]
+    assert [(d.due, d.ongoing) for d in first.deadlines] == [(dt.date(2022, 8, 31), False), (None, True)]
+    assert [a.unit for a in second.assignments] == ["县安委办", "县委编办"]
+
+
 def test_a_first_number_is_judged_by_the_count_it_runs_on_from() -> None:
     o = outline("四、甲", "（十）加强宣传。", "（十一）强化督导。", "五、乙", "（二十）严格执法。", "（十三）联合惩戒。")
     assert [m.number for m in measures(o)] == [10, 11, 12, 13]

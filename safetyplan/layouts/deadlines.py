@@ -61,7 +61,7 @@ _ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{0,4}的")
 """After ``…前``: ``2019年4月15日前购买的车辆`` dates the thing described
 (a short verb and 的), it sets no completion date."""
 _FIELD = LazyPattern(
-    rf"(?:完成|办结)(?:时限|时间|期限){_S}[：:]{_S}(?P<value>[^（()）〔〕［］\[\]【】；;。\n]{{1,40}})"
+    rf"(?:(?:完成|整改|办结)(?:时限|时间|期限)|时间节点){_S}[：:]{_S}(?P<value>[^（()）〔〕［］\[\]【】；;。\n]{{1,40}})"
     rf"|[；;，,]{_S}(?P<note>(?:并且|并|且)?{_ONGOING}(?:开展|推进|落实)?){_S}(?=[）)〕］\]】])"
 )
 """A completion field inside a measure: labelled (``（责任单位：…；完成时限：长期坚持）``),
@@ -111,6 +111,9 @@ _CELL_MONTH = LazyPattern(
 )
 _CELL_HALF = re.compile(
     rf"(?:(?P<year>{_YEAR}){_S}年{_S}|(?P<rel>今|本|明|次)年{_S})?(?P<half>[上下])半年{_S}(?:底|末)?{_S}(?:之前|以前|前|以内|内)?{_S}(?:完成)?"
+)
+_CELL_QUARTER = re.compile(
+    rf"(?:(?P<year>{_YEAR}){_S}年{_S}|(?P<rel>今|本|明|次)年{_S})?第?(?P<quarter>[一二三四1-4]){_S}季度{_S}(?:底|末)?{_S}(?:之前|以前|前|以内|内)?{_S}(?:完成)?"
 )
 _CELL_YEAR = re.compile(rf"(?P<year>{_YEAR}){_S}年度?{_S}(?:内|底|末)?{_S}(?:之前|以前|前)?{_S}(?:完成)?")
 
@@ -269,7 +272,11 @@ def parse_deadline_cell(text: str, year: int | None) -> Deadline:
         month = _CELL_MONTH.compiled.fullmatch(core)
         whole_year = _CELL_YEAR.fullmatch(core)
         half = _CELL_HALF.fullmatch(core)
-        if half:
+        quarter = _CELL_QUARTER.fullmatch(core)
+        if quarter:
+            y = _year_of(quarter.group("year"), quarter.group("rel"), year)
+            due = None if y is None else _month_end(y, 3 * _number(quarter.group("quarter")))
+        elif half:
             y = _year_of(half.group("year"), half.group("rel"), year)
             due = None if y is None else _month_end(y, 6 if half.group("half") == "上" else 12)
         elif month and 1 <= _number(month.group("month")) <= 12:

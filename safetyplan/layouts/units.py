@@ -475,26 +475,31 @@ _CLOSING_MARKS = "。；;！!？?\n"
 """What may follow a list that closes a sentence (spaces skipped)."""
 _SKIP_AFTER = " \t\u3000\n。；;，,"
 """What may follow a list before the text the next list covers starts."""
-_MARKERS = r"(?:牵头|协同|配合)?责任单位|(?:牵头|配合|协同|参与)(?:单位|部门)|责任部门"
+_MARKERS = r"(?:牵头|协同|配合)?责任单位|(?:牵头|配合|协同|参与)(?:单位|部门)?|责任部门|责任"
+_COMPLETION_FIELDS = r"(?:完成|整改|办结)(?:时限|时间|期限)|时间节点"
 _BARE_LIST = LazyPattern(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]{{0,4}}(?:{_MARKERS})\s{{0,2}}[：:]", re.MULTILINE)
 """A marked list standing in the text without brackets, running to the end
 of its line: ``……。责任单位：市应急局``."""
 _RUN_ON_FIELD = LazyPattern(
-    rf"(?<=[^\s，,、；;：:（(【\[])(?<!牵头)(?<!协同)(?<!配合)(?=(?:{_MARKERS}|完成时限|完成时间)\s{{0,2}}[：:])"
+    rf"(?<=[^\s，,、；;：:（(【\[])(?<!牵头)(?<!协同)(?<!配合)(?=(?:{_MARKERS}|{_COMPLETION_FIELDS})\s{{0,2}}[：:])"
 )
 """A marker or field written straight after the last name of the list
 before it (``牵头单位：区交通局配合单位：…``, two lines joined): it ends that
 name as a separator would."""
 _ONGOING_NOTE = re.compile(r"(?:并|且)?(?:长期坚持|常态化(?:开展|推进)?|持续推进|长期推进)")
 """A note that the work goes on (``…，各镇街；长期坚持``): no unit's name."""
-_FIELD_LINE = LazyPattern(rf"[ \t\u3000]{{0,4}}(?:{_MARKERS}|完成时限|完成时间)\s{{0,2}}[：:]")
+_FIELD_LINE = LazyPattern(
+    rf"[ \t\u3000]{{0,4}}(?:{_MARKERS}|{_COMPLETION_FIELDS}|整改(?:措施|目标|要求)|(?:具体|工作)措施)\s{{0,2}}[：:]"
+)
+"""A line opening with one of an item's fields: its unit list, its time limit, or
+the measures of a rectification plan's problem item (``整改措施：…``)."""
 
 
 def opens_field(text: str) -> bool:
-    """Whether a line opens with a unit-list marker or a completion field
-    (``牵头单位：…``, ``完成时限：…``): a plan that sets its measure's units
-    on lines of their own under it.  Such a line starts a paragraph of its
-    own and belongs to the measure above it."""
+    """Whether a line opens with one of an item's fields (``牵头单位：…``,
+    ``完成时限：…``, ``整改措施：…``): a plan that sets its measure's units,
+    time limit or measures on lines of their own under it.  Such a line
+    starts a paragraph of its own and belongs to the measure above it."""
     head = text[:16]
     return ("：" in head or ":" in head) and _FIELD_LINE.compiled.match(text) is not None
 
