@@ -70,3 +70,27 @@ def test_the_half_yearly_report_to_the_working_committee() -> None:
     assert report.what == "班子成员安全生产履职情况报告"
     assert report.to == "经开区党工委委员会议（管委会主任办公会议）"
     assert report.due is not None and report.due.recurrence == "half-yearly"
+
+
+def test_measures_naming_their_units_inside_the_text_are_still_this_notation() -> None:
+    # The notice, headline-first 1. items under （一）…。 headings, a 抄送 line: shuangqiao's
+    # notation, whether or not an item names its units in a bracket inside its text.
+    lines = [
+        "关于印发《石溪经开区2025年防汛工作要点》的通知",
+        "经开区各部门，各街道办事处：",
+        "现将《石溪经开区2025年防汛工作要点》印发给你们，请认真贯彻执行。",
+        "石溪经开区管委会办公室",
+        "2025年3月28日",
+        "石溪经开区2025年防汛工作要点",
+        "一、重点任务",
+        "（一）压实防汛减灾责任。",
+        "1.落实行政首长负责制。全面落实防汛责任制〔牵头单位：经开区应急局；配合单位：各街道〕，4月底前完成。",
+        "2.强化隐患排查。汛前开展拉网式排查〔责任单位：经开区建设局〕，5月底前完成整改。",
+        "3.加强值班值守。严格落实24小时值班制度，确保信息畅通。",
+        "（二）提升监测预警能力。",
+        "4.完善监测网络。加密雨量站点布设，6月底前投入使用。",
+        "5.强化预警发布。及时发布预警信息，做到预警到户到人。",
+        "抄送：区防指各成员单位。",
+    ]
+    document = safetyplan.Document(tuple(safetyplan.Paragraph(t, i + 1) for i, t in enumerate(lines)))
+    assert next(iter(safetyplan.detect(document))) == "shuangqiao"

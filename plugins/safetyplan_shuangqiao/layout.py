@@ -35,8 +35,8 @@ class ShuangqiaoLayout:
             + 0.1 * n.cover_letter
             + 0.05 * (n.cn_paren >= 3)
         )
-        if n.unit_list_any >= 0.2:
-            score *= 0.5  # its measures name no units
+        if n.unit_list_end >= 0.5:
+            score *= 0.5  # its measures do not end with unit lists (xinjian's and changzhou's do)
         score -= 0.5 * n.task_table + 0.4 * n.web_page + 0.2 * (n.phases > 0)
         return max(0.0, min(1.0, score))
 
