@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from layout_corpus import body_measures, corpus_document, corpus_plan
+from layout_corpus import body_measures, corpus_document, corpus_path, corpus_plan
 
 import safetyplan
 from safetyplan.layouts.accounting import unaccounted
@@ -101,3 +102,22 @@ def test_the_unit_list_ending_a_measure_covers_all_of_it() -> None:
         # what is left is the one list itself, in brackets of either width
         assert [(u.start, u.end) for u in find_unit_lists(m.text)] == [(covered.end, len(m.text))]
         assert m.text[covered.end] in "（(" and m.text[-1] in "）)"
+
+
+def test_an_attached_key_task_table_is_read_into_attachment_measures(tmp_path: Path) -> None:
+    # The official layouts read a 重点任务分工表 attached to their plan as the tonghua layout does.
+    table = (
+        "\n附件\n\n重点任务分工表\n\n"
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t建立区领导安全生产责任清单\t区安委办\t区委组织部\t2022年9月底前\n"
+        "2\t开展安全生产大检查\t区应急管理局\t各乡镇（街道）\t长期坚持\n"
+    )
+    path = tmp_path / "xinjian-with-table.txt"
+    path.write_text(corpus_path("xinjian").read_text(encoding="utf-8") + table, encoding="utf-8")
+    plan = safetyplan.load(path, region="xinjian")
+    rows = [m for m in plan.measures() if m.part is safetyplan.Part.ATTACHMENT]
+    assert [(m.number, [(a.unit, a.role.value) for a in m.assignments]) for m in rows] == [
+        (1, [("区安委办", "lead"), ("区委组织部", "support")]),
+        (2, [("区应急管理局", "lead"), ("各乡镇（街道）", "support")]),
+    ]
+    assert [(d.due, d.ongoing) for m in rows for d in m.deadlines] == [(dt.date(2022, 9, 30), False), (None, True)]

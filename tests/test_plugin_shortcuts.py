@@ -18,8 +18,8 @@ import unicodedata
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from safetyplan_citywork import detection, page
-from safetyplan_tonghua import tasktable
 
+from safetyplan.layouts import keytasks
 from safetyplan.layouts.numbering import match_label
 
 _LINE_ALPHABET = " \t\u3000•·>»›:：。，,；;！!？?#*篇二一三十12０-年市安全生产委员会工作要点方案计划时间来源当前位置合集汇编（）()、.．"
@@ -108,8 +108,8 @@ _TEXT_ALPHABET = (
 @example("１２ 落实（市应急局）责任，Ａ级；ｂ")
 def test_task_text_is_normalised_as_nfkc_then_letters_and_digits(text: str) -> None:
     plain = "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isalnum())
-    assert tasktable._normalise(text) == plain
-    assert tasktable._bigrams(text) == frozenset(plain[i : i + 2] for i in range(len(plain) - 1))
+    assert keytasks._normalise(text) == plain
+    assert keytasks._bigrams(text) == frozenset(plain[i : i + 2] for i in range(len(plain) - 1))
 
 
 _ARTICLE = st.text("安全生产责任落实隐患排查整治应急救援消防", min_size=0, max_size=40)
@@ -119,15 +119,15 @@ _ARTICLE = st.text("安全生产责任落实隐患排查整治应急救援消防
 @given(st.lists(st.lists(_ARTICLE, max_size=4), min_size=1, max_size=4), _ARTICLE)
 def test_the_index_scores_each_article_as_the_weighted_share_of_the_task(groups: list[list[str]], task: str) -> None:
     built = [
-        tasktable._Group(("text", str(i)), str(i), tuple((tasktable._bigrams(a), (str(i), a)) for a in articles))
+        keytasks._Group(("text", str(i)), str(i), tuple((keytasks._bigrams(a), (str(i), a)) for a in articles))
         for i, articles in enumerate(groups)
     ]
-    index = tasktable._ArticleIndex.of(built)
+    index = keytasks._ArticleIndex.of(built)
     sets = [a for g in built for a, _ in g.articles]
     frequency = {gram: sum(gram in a for a in sets) for a in sets for gram in a}
     weights = {gram: math.log((len(sets) + 1) / (n + 1)) + 0.1 for gram, n in frequency.items()}
     unseen = math.log(len(weights) + 2) + 0.1 if weights else 1.0
-    grams = tasktable._bigrams(task)
+    grams = keytasks._bigrams(task)
     total = math.fsum(weights.get(g, unseen) for g in grams)
     for group, (best, target) in zip(built, index.best_articles(task, built), strict=True):
         scores = [

@@ -25,7 +25,7 @@ import json, sys
 import safetyplan
 from safetyplan.document import Document, reading
 from safetyplan.layouts.official import read_plan
-import safetyplan_tonghua.tasktable as tasktable
+import safetyplan.layouts.keytasks as tasktable
 
 document = safetyplan.read_document(sys.argv[1])
 seen = []

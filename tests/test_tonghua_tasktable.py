@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from safetyplan_tonghua.tasktable import parse_task_table
 
 import safetyplan
 from safetyplan.document import Cell, Document, Row, Table
+from safetyplan.layouts.keytasks import parse_task_table
 from safetyplan.layouts.numbering import match_label
 from safetyplan.model import Measure, Note, Part, Role, Section
 

@@ -41,6 +41,7 @@ class ShuangqiaoLayout:
         return max(0.0, min(1.0, score))
 
     def parse(self, document: Document) -> list[Plan]:
+        from safetyplan.layouts.keytasks import parse_task_table
         from safetyplan.layouts.official import read_plan
 
-        return [read_plan(document, region=self.name)]
+        return [read_plan(document, region=self.name, tables=parse_task_table)]

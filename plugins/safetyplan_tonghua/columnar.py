@@ -23,7 +23,7 @@ field is better than one taken from another row.
 
 :func:`restore_task_table` gives the Document back with the table in its
 place as :class:`~safetyplan.document.Table` blocks (one per page), which
-:mod:`.tasktable` reads as it reads a table from any other source.
+:mod:`safetyplan.layouts.keytasks` reads as it reads a table from any other source.
 """
 
 from __future__ import annotations
@@ -37,10 +37,9 @@ import attrs
 from safetyplan.document import Block, Cell, Document, Paragraph, Row, Table
 from safetyplan.layouts.cleaning import is_page_number, join_text, squeeze, tidy
 from safetyplan.layouts.deadlines import find_deadlines
+from safetyplan.layouts.keytasks import DEADLINE_UNFINISHED, next_inline_task, task_start
 from safetyplan.layouts.metadata import Kind, classify
 from safetyplan.layouts.unitnames import is_organ, is_place, level_prefix
-
-from .tasktable import DEADLINE_UNFINISHED, next_inline_task, task_start
 
 _HEADER_WORDS = {
     "task": re.compile(r"(?:重点|主要|工作|具体)?任务(?:内容|措施|事项)?"),

@@ -4,7 +4,7 @@ Letterhead ``通化市安全生产委员会文件`` and a 文号 head the plan, 
 addressed directly (no covering letter).  Articles ``（一）…（四十三）`` are
 numbered straight through the parts ``一、…十五、`` and open with a
 headline.  The attachment is a task table (重点任务分工表) with 责任单位 and
-完成时限 columns, read by :mod:`.tasktable` into attachment measures placed
+完成时限 columns, read by :mod:`safetyplan.layouts.keytasks` into attachment measures placed
 under the part each task restates.
 """
 
@@ -39,10 +39,10 @@ class TonghuaLayout:
         return max(0.0, min(1.0, score))
 
     def parse(self, document: Document) -> list[Plan]:
+        from safetyplan.layouts.keytasks import parse_task_table
         from safetyplan.layouts.official import read_plan
 
         from .columnar import restore_task_table
-        from .tasktable import parse_task_table
 
         restored = restore_task_table(document)
         return [read_plan(restored or document, region=self.name, tables=parse_task_table)]

@@ -38,13 +38,13 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from safetyplan.document import Cell, Row, Table
-from safetyplan.layouts.deadlines import find_deadlines, find_recurrences, parse_deadline_cell
-from safetyplan.layouts.lazyre import LazyPattern
-from safetyplan.layouts.numbering import intended_numbers, match_label
-from safetyplan.layouts.unitnames import is_organ
-from safetyplan.layouts.units import merge_assignments, parse_units
-from safetyplan.model import Deadline, Measure, Note, Part, Role, Section, Span
+from ..document import Cell, Row, Table
+from ..model import Deadline, Measure, Note, Part, Role, Section, Span
+from .deadlines import find_deadlines, find_recurrences, parse_deadline_cell
+from .lazyre import LazyPattern
+from .numbering import intended_numbers, match_label
+from .unitnames import is_organ
+from .units import merge_assignments, parse_units
 
 EVIDENCE_WEIGHT = 0.3
 """What a printed part cell adds to a part's score for the rows it stands on.
