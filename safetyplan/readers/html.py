@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import attrs
+
 from ..document import CHROME, Block, Document, Paragraph, Row, Table
 from ..errors import UnreadableFileError, UnsafeFileError
 from ..hookspecs import Reader, ReadResult, hookimpl
@@ -344,7 +346,7 @@ def html_blocks(text: str, *, path: str | None = None, first_line: int = 1) -> l
 
     parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
     try:
-        root = lxml_html.document_fromstring("\n" * (first_line - 1) + text, parser=parser)
+        root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise UnreadableFileError(f"cannot read HTML: {exc}", path=path) from None
     if _depth(root) >= MAX_DEPTH:
@@ -356,7 +358,15 @@ def html_blocks(text: str, *, path: str | None = None, first_line: int = 1) -> l
     blocks = _Blocks()
     blocks.walk(root)
     blocks.flush()
-    return blocks.out
+    return blocks.out if first_line == 1 else [_moved(block, first_line - 1) for block in blocks.out]
+
+
+def _moved(block: Block, lines: int) -> Block:
+    """``block`` with its line numbers ``lines`` further on."""
+    if isinstance(block, Table):
+        rows = tuple(attrs.evolve(row, line=row.line + lines) for row in block.rows)
+        return Table(rows, block.line + lines)
+    return attrs.evolve(block, line=block.line + lines)
 
 
 @hookimpl
