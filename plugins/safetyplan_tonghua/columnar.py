@@ -40,6 +40,7 @@ from safetyplan.layouts.deadlines import find_deadlines
 from safetyplan.layouts.keytasks import DEADLINE_UNFINISHED, next_inline_task, task_start
 from safetyplan.layouts.metadata import Kind, classify
 from safetyplan.layouts.unitnames import is_organ, is_place, level_prefix
+from safetyplan.readers.aligned import printed_width
 
 _HEADER_WORDS = {
     "task": re.compile(r"(?:重点|主要|工作|具体)?任务(?:内容|措施|事项)?"),
@@ -603,10 +604,8 @@ def _deadline_paragraphs(lines: Sequence[Paragraph]) -> list[str]:
 
 
 def _width(text: str) -> int:
-    """Printed width in half-width columns: CJK and full-width characters
-    take two."""
-    text = text.strip()
-    return 2 * len(text) - len(text.encode("ascii", "ignore"))
+    """Printed width of ``text`` without the spaces around it."""
+    return printed_width(text.strip())
 
 
 __all__ = ["restore_task_table"]

@@ -179,7 +179,7 @@ def _join(head: str, tail: str) -> str:
 _NUMBER_APART = re.compile(r"(?:^|\s)[0-9]+$")
 
 
-def _width(text: str) -> int:
+def printed_width(text: str) -> int:
     """Printed width in half-width columns: CJK and full-width characters
     take two (-layout gives each character one position, whatever it takes)."""
     return 2 * len(text) - len(text.encode("ascii", "ignore"))
@@ -191,7 +191,7 @@ def _full_widths(lines: Sequence[tuple[int, list[str]]]) -> list[int]:
     paragraph)."""
     out = []
     for k in range(len(lines[0][1]) if lines else 0):
-        widths = sorted((_width(cells[k]) for _, cells in lines if cells[k]), reverse=True)
+        widths = sorted((printed_width(cells[k]) for _, cells in lines if cells[k]), reverse=True)
         out.append(widths[len(widths) // 5] if widths else 0)
     return out
 
@@ -206,7 +206,7 @@ def _ends_paragraph(above: str, below: str, full: int) -> bool:
     return (
         full >= 8
         and word is not None
-        and _width(above) + _width(word.group(0)) + 2 <= full
+        and printed_width(above) + printed_width(word.group(0)) + 2 <= full
         and above[-1] not in _OPENING
         and below[0] not in _CLOSING
     )
@@ -385,4 +385,4 @@ def find_aligned_tables(lines: Sequence[str], first_number: int = 1) -> dict[int
     return found
 
 
-__all__ = ["find_aligned_tables"]
+__all__ = ["find_aligned_tables", "printed_width"]
