@@ -31,6 +31,16 @@ _NUM = rf"(?:[0-9０-９]{{1,2}}|[{_CN}]{{1,3}})"
 _YEAR = r"[0-9０-９]{4}"
 _S = r"\s{0,2}"
 
+_RELATIVE = "今|本|明|次"
+"""A year named relative to the plan's (``明年``, ``次年``: the next; ``今年``, ``本年``: its own)."""
+
+
+def _year_before(name: str) -> str:
+    """An optional year before a date phrase, written (``2025年``) or relative
+    (``明年``), in the groups ``<name>year`` and ``<name>rel``."""
+    return rf"(?:(?P<{name}year>{_YEAR}){_S}年{_S}|(?P<{name}rel>{_RELATIVE})年{_S})?"
+
+
 _DATE_START = rf"[0-9０-９{_CN}今本明次年第上下]"
 """Every character a date phrase can begin with.  The phrase's alternatives
 all open with optional parts, so the engine would try each of them at every
@@ -40,18 +50,23 @@ once."""
 _DATE = LazyPattern(  # compiled on first use: it takes a millisecond
     rf"(?={_DATE_START})(?:"
     rf"(?P<year>{_YEAR}){_S}年{_S}(?P<yend>[底末])(?P<ybefore>之前|以前|前)?"
-    rf"|(?P<rel>今|本|明|次)?年{_S}(?P<yend2>[底末])(?P<ybefore2>之前|以前|前)"
-    rf"|(?:(?P<myear>{_YEAR}){_S}年{_S}|(?P<mrel>今|本|明|次)年{_S})?(?P<month>{_NUM}){_S}月{_S}"
+    rf"|(?P<rel>{_RELATIVE})?年{_S}(?P<yend2>[底末])(?P<ybefore2>之前|以前|前)"
+    rf"|{_year_before('m')}(?P<month>{_NUM}){_S}月{_S}"
     rf"(?:(?P<mend>份?[底末])|(?P<xun>[上中下]{{1,2}}旬)|(?P<day>{_NUM}){_S}[日号])?"
     rf"{_S}(?P<before>之前|以前|前)?"
-    rf"|(?:(?P<qyear>{_YEAR}){_S}年{_S}|(?P<qrel>今|本|明|次)年{_S})?第?(?P<quarter>[一二三四1-4]){_S}季度{_S}[末底]{_S}(?P<qbefore>之前|以前|前)?"
-    rf"|(?:(?P<hyear>{_YEAR}){_S}年{_S}|(?P<hrel>今|本|明|次)年{_S})?(?P<half>[上下])半年{_S}[末底]?{_S}(?P<hbefore>之前|以前|前)?"
+    rf"|{_year_before('q')}第?(?P<quarter>[一二三四1-4]){_S}季度{_S}[末底]{_S}(?P<qbefore>之前|以前|前)?"
+    rf"|{_year_before('h')}(?P<half>[上下])半年{_S}[末底]?{_S}(?P<hbefore>之前|以前|前)?"
     ")"
 )
 """One date phrase; which alternatives are completion dates is decided in
 :func:`_due` (a bare month or a bare day date is none)."""
 
 _ONGOING = r"(?:长期坚持|常态化|长期推进|持续推进)"
+ONGOING_NOTE = rf"(?:并且|并|且)?{_ONGOING}(?:开展|推进|落实)?"
+"""A clause that only says the work goes on (``长期坚持``, ``常态化开展``): in a
+unit list it names no unit, and closing one it is the list's completion field."""
+COMPLETION_FIELDS = r"(?:完成|整改|办结)(?:时限|时间|期限)|时间节点"
+"""The names of a completion field (``完成时限：``, ``整改时限：``, ``时间节点：``)."""
 _ONGOING_TAIL = re.compile(rf"{_S}(?:完成)?{_S}[，,、]?{_S}(?:并且|并|且)?{_S}{_ONGOING}")
 _ONGOING_AFTER_OBJECT = re.compile(rf"[^，,、。；;：:！？\s]{{1,16}}{_S}[，,]{_S}(?:并且|并|且){_S}{_ONGOING}")
 """``6月底前实现全覆盖，并长期坚持``: what is to be done by the date, then a
@@ -61,8 +76,8 @@ _ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{0,4}的")
 """After ``…前``: ``2019年4月15日前购买的车辆`` dates the thing described
 (a short verb and 的), it sets no completion date."""
 _FIELD = LazyPattern(
-    rf"(?:(?:完成|整改|办结)(?:时限|时间|期限)|时间节点){_S}[：:]{_S}(?P<value>[^（()）〔〕［］\[\]【】；;。\n]{{1,40}})"
-    rf"|[；;，,]{_S}(?P<note>(?:并且|并|且)?{_ONGOING}(?:开展|推进|落实)?){_S}(?=[）)〕］\]】])"
+    rf"(?:{COMPLETION_FIELDS}){_S}[：:]{_S}(?P<value>[^（()）〔〕［］\[\]【】；;。\n]{{1,40}})"
+    rf"|[；;，,]{_S}(?P<note>{ONGOING_NOTE}){_S}(?=[）)〕］\]】])"
 )
 """A completion field inside a measure: labelled (``（责任单位：…；完成时限：长期坚持）``),
 or an ongoing note closing a unit list's bracket (``（县应急局、县林业局，长期坚持）``)
@@ -106,15 +121,11 @@ _UNIT_NAMES: dict[str, tuple[str, str]] = {
     "年度": ("yearly", "year"),
 }
 
-_CELL_MONTH = LazyPattern(
-    rf"(?:(?P<year>{_YEAR}){_S}年{_S})?(?P<month>{_NUM}){_S}月份?{_S}(?:底|末)?{_S}(?:之前|以前|前|以内|内)?{_S}(?:完成)?"
-)
-_CELL_HALF = re.compile(
-    rf"(?:(?P<year>{_YEAR}){_S}年{_S}|(?P<rel>今|本|明|次)年{_S})?(?P<half>[上下])半年{_S}(?:底|末)?{_S}(?:之前|以前|前|以内|内)?{_S}(?:完成)?"
-)
-_CELL_QUARTER = re.compile(
-    rf"(?:(?P<year>{_YEAR}){_S}年{_S}|(?P<rel>今|本|明|次)年{_S})?第?(?P<quarter>[一二三四1-4]){_S}季度{_S}(?:底|末)?{_S}(?:之前|以前|前|以内|内)?{_S}(?:完成)?"
-)
+_CELL_END = rf"{_S}(?:底|末)?{_S}(?:之前|以前|前|以内|内)?{_S}(?:完成)?"
+"""How a 完成时限 value may close after its month, quarter or half year."""
+_CELL_MONTH = LazyPattern(rf"(?:(?P<year>{_YEAR}){_S}年{_S})?(?P<month>{_NUM}){_S}月份?{_CELL_END}")
+_CELL_PART = re.compile(rf"{_year_before('')}(?:第?(?P<quarter>[一二三四1-4]){_S}季度|(?P<half>[上下])半年){_CELL_END}")
+"""A quarter or a half year as a whole 完成时限 value: due at its end."""
 _CELL_YEAR = re.compile(rf"(?P<year>{_YEAR}){_S}年度?{_S}(?:内|底|末)?{_S}(?:之前|以前|前)?{_S}(?:完成)?")
 
 
@@ -269,16 +280,14 @@ def parse_deadline_cell(text: str, year: int | None) -> Deadline:
     due = found[0].due if found else None
     if not found:
         core = _ONGOING_TAIL.sub("", value).strip(" \t，,。")
+        part = _CELL_PART.fullmatch(core)
         month = _CELL_MONTH.compiled.fullmatch(core)
         whole_year = _CELL_YEAR.fullmatch(core)
-        half = _CELL_HALF.fullmatch(core)
-        quarter = _CELL_QUARTER.fullmatch(core)
-        if quarter:
-            y = _year_of(quarter.group("year"), quarter.group("rel"), year)
-            due = None if y is None else _month_end(y, 3 * _number(quarter.group("quarter")))
-        elif half:
-            y = _year_of(half.group("year"), half.group("rel"), year)
-            due = None if y is None else _month_end(y, 6 if half.group("half") == "上" else 12)
+        if part:
+            y = _year_of(part.group("year"), part.group("rel"), year)
+            quarter = part.group("quarter")
+            last_month = 3 * _number(quarter) if quarter else (6 if part.group("half") == "上" else 12)
+            due = None if y is None else _month_end(y, last_month)
         elif month and 1 <= _number(month.group("month")) <= 12:
             y = int(month.group("year")) if month.group("year") else year
             due = None if y is None else _month_end(y, _number(month.group("month")))
@@ -293,4 +302,4 @@ def parse_deadline_cell(text: str, year: int | None) -> Deadline:
     )
 
 
-__all__ = ["find_deadlines", "find_recurrences", "parse_deadline_cell"]
+__all__ = ["COMPLETION_FIELDS", "ONGOING_NOTE", "find_deadlines", "find_recurrences", "parse_deadline_cell"]

@@ -38,7 +38,7 @@ from ..document import per_document
 from ..hookspecs import hookimpl
 from ..model import Assignment, Role, TextRange
 from ..registry import get_registry
-from .deadlines import find_deadlines
+from .deadlines import COMPLETION_FIELDS, ONGOING_NOTE, find_deadlines
 from .lazyre import LazyPattern
 from .unitnames import expand_run, is_organ, is_place, level_prefix
 
@@ -476,20 +476,19 @@ _CLOSING_MARKS = "。；;！!？?\n"
 _SKIP_AFTER = " \t\u3000\n。；;，,"
 """What may follow a list before the text the next list covers starts."""
 _MARKERS = r"(?:牵头|协同|配合)?责任单位|(?:牵头|配合|协同|参与)(?:单位|部门)?|责任部门|责任"
-_COMPLETION_FIELDS = r"(?:完成|整改|办结)(?:时限|时间|期限)|时间节点"
 _BARE_LIST = LazyPattern(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]{{0,4}}(?:{_MARKERS})\s{{0,2}}[：:]", re.MULTILINE)
 """A marked list standing in the text without brackets, running to the end
 of its line: ``……。责任单位：市应急局``."""
 _RUN_ON_FIELD = LazyPattern(
-    rf"(?<=[^\s，,、；;：:（(【\[])(?<!牵头)(?<!协同)(?<!配合)(?=(?:{_MARKERS}|{_COMPLETION_FIELDS})\s{{0,2}}[：:])"
+    rf"(?<=[^\s，,、；;：:（(【\[])(?<!牵头)(?<!协同)(?<!配合)(?=(?:{_MARKERS}|{COMPLETION_FIELDS})\s{{0,2}}[：:])"
 )
 """A marker or field written straight after the last name of the list
 before it (``牵头单位：区交通局配合单位：…``, two lines joined): it ends that
 name as a separator would."""
-_ONGOING_NOTE = re.compile(r"(?:并|且)?(?:长期坚持|常态化(?:开展|推进)?|持续推进|长期推进)")
+_ONGOING_NOTE = re.compile(ONGOING_NOTE)
 """A note that the work goes on (``…，各镇街；长期坚持``): no unit's name."""
 _FIELD_LINE = LazyPattern(
-    rf"[ \t\u3000]{{0,4}}(?:{_MARKERS}|{_COMPLETION_FIELDS}|整改(?:措施|目标|要求)|(?:具体|工作)措施)\s{{0,2}}[：:]"
+    rf"[ \t\u3000]{{0,4}}(?:{_MARKERS}|{COMPLETION_FIELDS}|整改(?:措施|目标|要求)|(?:具体|工作)措施)\s{{0,2}}[：:]"
 )
 """A line opening with one of an item's fields: its unit list, its time limit, or
 the measures of a rectification plan's problem item (``整改措施：…``)."""
