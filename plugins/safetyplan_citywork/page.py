@@ -41,13 +41,12 @@ _TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s{1,3}\d{1,2}:\d{2}")
 _PLAN_KIND = r"(?:工作要点|要点|实施方案|工作方案|行动方案|方案|工作计划)"
 _ORDINAL = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）])"
 _TITLE_END = LazyPattern(rf"{_PLAN_KIND}(?:篇?{_ORDINAL})?(?:[（(][^（()）]{{1,10}}[)）])?$")
-_PIECE_PREFIX = LazyPattern(
-    r"(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇|范文[一二三四五六七八九十\d]{1,3})[:：、.．]?"
-)
+_PIECE_COUNT = r"[一二三四五六七八九十\d]{1,3}"
+_PIECE = rf"篇{_PIECE_COUNT}|第{_PIECE_COUNT}篇"
+"""A collection page's number for one of its pieces (``篇二``, ``第2篇``)."""
+_PIECE_PREFIX = LazyPattern(rf"(?:{_PIECE}|范文{_PIECE_COUNT})[:：、.．]?")
 """The piece number a collection page may put before a title (``篇二：``)."""
-_PIECE_LINE = LazyPattern(
-    r"\s{0,4}[【\[［]?(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇)[】\]］]?\s{0,4}"
-)
+_PIECE_LINE = LazyPattern(rf"\s{{0,4}}[【\[［]?(?:{_PIECE})[】\]］]?\s{{0,4}}")
 """A piece number standing on its own line above the title (``【篇二】``)."""
 _COUNTED = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})篇$|(?:合集|汇编|大全|范文|精选)")
 _NOT_IN_TITLE = re.compile(r"[。，,；;：:！!？?>]")
